@@ -1,0 +1,29 @@
+@{
+    RootModule             = 'OAuthAudit.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '6f1f7a52-3b7e-4c43-9a52-0d2f4b8e9c11'
+    Author                 = 'OAuthAudit contributors'
+    CompanyName            = 'OAuthAudit'
+    Copyright              = '(c) OAuthAudit contributors. All rights reserved.'
+    Description            = 'Audits Genesys Cloud OAuth clients: lists every client with its scopes resolved against the scope registry, and checks them against a required baseline. Read-only.'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('OAuthAudit.format.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-GcOrganization'
+        'Disconnect-GcOrganization'
+        'Get-GcContext'
+        'Get-GcOAuthClient'
+        'Get-GcOAuthScope'
+    )
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('GenesysCloud', 'PureCloud', 'OAuth', 'Audit', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'See CHANGELOG.md'
+        }
+    }
+}

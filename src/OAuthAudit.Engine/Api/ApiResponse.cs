@@ -1,0 +1,70 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+
+namespace OAuthAudit.Engine.Api
+{
+    /// <summary>A fully read HTTP answer: status, body and the headers the module acts on.</summary>
+    internal sealed class ApiResponse
+    {
+        private ApiResponse(int status, string body, string? contentType, string? correlationId, TimeSpan? retryAfter, string? rateLimit)
+        {
+            Status = status;
+            Body = body;
+            ContentType = contentType;
+            CorrelationId = correlationId;
+            RetryAfter = retryAfter;
+            RateLimit = rateLimit;
+        }
+
+        public int Status { get; }
+
+        public string Body { get; }
+
+        public string? ContentType { get; }
+
+        public string? CorrelationId { get; }
+
+        public TimeSpan? RetryAfter { get; }
+
+        /// <summary>The inin-ratelimit-* headers as "count/allowed, reset in Ns", for the debug stream.</summary>
+        public string? RateLimit { get; }
+
+        public bool IsSuccess => Status >= 200 && Status < 300;
+
+        public static ApiResponse From(HttpResponseMessage response, string body) => new ApiResponse(
+            (int)response.StatusCode,
+            body,
+            response.Content?.Headers.ContentType?.MediaType,
+            Header(response, "inin-correlation-id"),
+            RetryAfterOf(response),
+            RateLimitOf(response));
+
+        private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+        {
+            var retryAfter = response.Headers.RetryAfter;
+            if (retryAfter?.Delta is TimeSpan delta)
+            {
+                return delta;
+            }
+
+            if (retryAfter?.Date is DateTimeOffset date)
+            {
+                return date - DateTimeOffset.UtcNow;
+            }
+
+            return null;
+        }
+
+        private static string? RateLimitOf(HttpResponseMessage response)
+        {
+            var allowed = Header(response, "inin-ratelimit-allowed");
+            var count = Header(response, "inin-ratelimit-count");
+            var reset = Header(response, "inin-ratelimit-reset");
+            return allowed == null ? null : $"{count}/{allowed}, window resets in {reset}s";
+        }
+
+        private static string? Header(HttpResponseMessage response, string name) =>
+            response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    }
+}

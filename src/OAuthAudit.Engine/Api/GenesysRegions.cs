@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace OAuthAudit.Engine.Api
+{
+    /// <summary>Genesys Cloud regions and the domain each one's login and api hosts live under.</summary>
+    public static class GenesysRegions
+    {
+        public const string DefaultEnvironment = "mypurecloud.com";
+
+        private static readonly IReadOnlyDictionary<string, string> DomainByRegion = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["us-east-1"] = "mypurecloud.com",
+            ["us-east-2"] = "use2.us-gov-pure.cloud",
+            ["us-west-2"] = "usw2.pure.cloud",
+            ["ca-central-1"] = "cac1.pure.cloud",
+            ["sa-east-1"] = "sae1.pure.cloud",
+            ["mx-central-1"] = "mxc1.pure.cloud",
+            ["eu-west-1"] = "mypurecloud.ie",
+            ["eu-west-2"] = "euw2.pure.cloud",
+            ["eu-central-1"] = "mypurecloud.de",
+            ["eu-central-2"] = "euc2.pure.cloud",
+            ["eusc-de-east-1"] = "edee1.eusc-pure.cloud",
+            ["me-central-1"] = "mec1.pure.cloud",
+            ["ap-south-1"] = "aps1.pure.cloud",
+            ["ap-southeast-1"] = "apse1.pure.cloud",
+            ["ap-southeast-2"] = "mypurecloud.com.au",
+            ["ap-northeast-1"] = "mypurecloud.jp",
+            ["ap-northeast-2"] = "apne2.pure.cloud",
+            ["ap-northeast-3"] = "apne3.pure.cloud",
+        };
+
+        public static IReadOnlyList<string> Names { get; } = DomainByRegion.Keys.OrderBy(name => name, StringComparer.Ordinal).ToArray();
+
+        public static string DomainOf(string region) =>
+            DomainByRegion.TryGetValue(region, out var domain)
+                ? domain
+                : throw new ArgumentException($"'{region}' is not a Genesys Cloud region. Valid regions: {string.Join(", ", Names)}.", nameof(region));
+
+        public static string? RegionOf(string environment) =>
+            DomainByRegion.FirstOrDefault(pair => string.Equals(pair.Value, environment, StringComparison.OrdinalIgnoreCase)).Key;
+    }
+}

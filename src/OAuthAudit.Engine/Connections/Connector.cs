@@ -1,0 +1,52 @@
+using System;
+using System.IO;
+using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Directory;
+using OAuthAudit.Engine.Snapshots;
+
+namespace OAuthAudit.Engine.Connections
+{
+    /// <summary>Opens contexts: checks the credentials at once, so a bad secret fails on Connect, not mid-audit.</summary>
+    public static class Connector
+    {
+        public static GcContext ConnectLive(LiveConnectionRequest request, Operation operation)
+        {
+            var transport = new HttpTransport(request.RetryPolicy);
+            IAccessTokenSource tokens = request.Credential != null
+                ? new ClientCredentialsTokenSource(request.Credential, request.Endpoint, transport)
+                : new SuppliedTokenSource(request.AccessToken ?? throw new ArgumentException("A live connection needs a client credential or an access token.", nameof(request)));
+            var api = new GenesysApiClient(request.Endpoint, transport, tokens);
+            try
+            {
+                operation.Wait(tokens.GetTokenAsync(operation));
+                var source = operation.Wait(LiveOrganizationSource.ConnectAsync(api, operation));
+                return new GcContext(new OrganizationDirectory(source), ContextSource.Api, tokens)
+                {
+                    Region = request.Endpoint.Region,
+                    Environment = request.Endpoint.Environment,
+                    ApiBaseUri = request.Endpoint.ApiBaseUri,
+                    ClientId = request.Credential?.ClientId,
+                };
+            }
+            catch
+            {
+                api.Dispose();
+                throw;
+            }
+        }
+
+        /// <exception cref="SnapshotFormatException">The file is not a usable snapshot.</exception>
+        /// <exception cref="FileNotFoundException">There is no such file.</exception>
+        public static GcContext ConnectSnapshot(string path)
+        {
+            var snapshot = SnapshotReader.Read(path);
+            return new GcContext(new OrganizationDirectory(new SnapshotOrganizationSource(snapshot)), ContextSource.Snapshot, tokens: null)
+            {
+                Environment = snapshot.Environment,
+                Region = snapshot.Environment == null ? null : GenesysRegions.RegionOf(snapshot.Environment),
+                SnapshotPath = snapshot.Path,
+                CapturedAt = snapshot.CapturedAt,
+            };
+        }
+    }
+}

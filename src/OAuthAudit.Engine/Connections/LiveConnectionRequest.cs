@@ -1,0 +1,25 @@
+using System.Security;
+using OAuthAudit.Engine.Api;
+
+namespace OAuthAudit.Engine.Connections
+{
+    /// <summary>What Connect-GcOrganization was given for a live connection: where, who, and how hard to retry.</summary>
+    public sealed class LiveConnectionRequest
+    {
+        public LiveConnectionRequest(GenesysEndpoint endpoint, RetryPolicy retryPolicy, ClientCredential? credential, SecureString? accessToken)
+        {
+            Endpoint = endpoint;
+            RetryPolicy = retryPolicy;
+            Credential = credential;
+            AccessToken = accessToken;
+        }
+
+        public GenesysEndpoint Endpoint { get; }
+
+        public RetryPolicy RetryPolicy { get; }
+
+        public ClientCredential? Credential { get; }
+
+        public SecureString? AccessToken { get; }
+    }
+}

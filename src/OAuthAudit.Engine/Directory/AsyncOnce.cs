@@ -1,0 +1,32 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OAuthAudit.Engine.Directory
+{
+    /// <summary>Fetches a value once and keeps it; a failed or cancelled fetch is not kept, so the next caller tries again.</summary>
+    internal sealed class AsyncOnce<T>
+        where T : class
+    {
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private T? _value;
+
+        public async Task<T> GetAsync(Func<Task<T>> fetch, CancellationToken cancellation)
+        {
+            if (_value != null)
+            {
+                return _value;
+            }
+
+            await _gate.WaitAsync(cancellation).ConfigureAwait(false);
+            try
+            {
+                return _value ??= await fetch().ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+}

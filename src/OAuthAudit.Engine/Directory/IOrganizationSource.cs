@@ -1,0 +1,22 @@
+using System;
+using System.Threading.Tasks;
+using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Directory
+{
+    /// <summary>Where an organization's data comes from: the live API or a snapshot file.</summary>
+    internal interface IOrganizationSource : IDisposable
+    {
+        Organization Organization { get; }
+
+        Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation);
+
+        /// <param name="continuation">null for the first page, then the previous page's Next.</param>
+        Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation);
+
+        /// <returns>The client, or null when the organization has no client with that id.</returns>
+        Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation);
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Directory
+{
+    /// <summary>Reads an organization from the Genesys Cloud API. The scope registry is fetched once and kept.</summary>
+    internal sealed class LiveOrganizationSource : IOrganizationSource
+    {
+        private const string ClientsPath = "/api/v2/oauth/clients";
+        private const string ScopesPath = "/api/v2/oauth/scopes";
+        private const string ClientViewPermission = "oauth:client:view";
+
+        private readonly GenesysApiClient _api;
+        private readonly AsyncOnce<ScopeRegistry> _scopes = new AsyncOnce<ScopeRegistry>();
+
+        private LiveOrganizationSource(GenesysApiClient api, Organization organization)
+        {
+            _api = api;
+            Organization = organization;
+        }
+
+        public Organization Organization { get; }
+
+        public static async Task<LiveOrganizationSource> ConnectAsync(GenesysApiClient api, Operation operation)
+        {
+            var me = await api.GetAsync<OrganizationDto>("/api/v2/organizations/me", "Organization", null, operation).ConfigureAwait(false);
+            var organization = new Organization(
+                me!.Id ?? throw new GenesysApiException(ApiFailureKind.InvalidResponse, "GET /api/v2/organizations/me answered without an organization id.", new ApiRequestDescription("GET", api.Endpoint.ApiBaseUri)),
+                me.Name ?? me.ThirdPartyOrgName ?? me.Id,
+                me.ThirdPartyOrgName ?? me.Domain);
+            return new LiveOrganizationSource(api, organization);
+        }
+
+        public Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation) =>
+            _scopes.GetAsync(() => FetchScopeRegistryAsync(operation), operation.Cancellation);
+
+        public async Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation)
+        {
+            var path = continuation ?? ClientsPath;
+            var listing = await _api.GetAsync<EntityListingDto<OAuthClientDto>>(path, "OAuthClientEntityListing", ClientViewPermission, operation).ConfigureAwait(false);
+            var next = string.IsNullOrEmpty(listing!.NextUri) || (listing.PageCount.HasValue && listing.PageNumber >= listing.PageCount)
+                ? null
+                : listing.NextUri;
+            return new ClientPage(listing.Entities?.ToArray() ?? new OAuthClientDto[0], next);
+        }
+
+        public Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation) =>
+            _api.GetAsync<OAuthClientDto>($"{ClientsPath}/{Uri.EscapeDataString(clientId)}", "OAuthClient", ClientViewPermission, operation, notFoundIsNull: true);
+
+        public void Dispose() => _api.Dispose();
+
+        private async Task<ScopeRegistry> FetchScopeRegistryAsync(Operation operation)
+        {
+            var listing = await _api.GetAsync<OAuthScopeListingDto>(ScopesPath, "OAuthScopeListing", null, operation).ConfigureAwait(false);
+            var scopes = (listing!.Entities ?? Enumerable.Empty<OAuthScopeDto>())
+                .Where(scope => !string.IsNullOrEmpty(scope.Id))
+                .Select(scope => new OAuthScope(scope.Id!, scope.Description));
+            var registry = new ScopeRegistry(scopes);
+            operation.Log.Verbose($"Scope registry: {registry.Scopes.Count} scopes (cached for this connection)");
+            return registry;
+        }
+    }
+}

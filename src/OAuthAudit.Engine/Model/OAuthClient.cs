@@ -1,0 +1,57 @@
+using System;
+using System.Linq;
+
+namespace OAuthAudit.Engine.Model
+{
+    /// <summary>
+    /// An OAuth client as the API describes it (OAuthClient), with its scope names resolved against the
+    /// organization's scope registry. The client secret is never read, so it can never be shown.
+    /// </summary>
+    public sealed class OAuthClient
+    {
+        internal OAuthClient(string id, string name, string authorizedGrantType)
+        {
+            Id = id;
+            Name = name;
+            AuthorizedGrantType = authorizedGrantType;
+        }
+
+        public string Id { get; }
+
+        public string Name { get; }
+
+        public string? Description { get; internal set; }
+
+        public string AuthorizedGrantType { get; }
+
+        public string? State { get; internal set; }
+
+        public int? AccessTokenValiditySeconds { get; internal set; }
+
+        public ValueList<string> RegisteredRedirectUri { get; internal set; } = ValueList<string>.Empty;
+
+        public ValueList<OAuthScope> Scopes { get; internal set; } = ValueList<OAuthScope>.Empty;
+
+        public ValueList<string> UnknownScopes => ValueList.From(Scopes.Where(scope => !scope.IsKnown).Select(scope => scope.Name));
+
+        public ValueList<RoleDivision> RoleDivisions { get; internal set; } = ValueList<RoleDivision>.Empty;
+
+        public DateTime? DateCreated { get; internal set; }
+
+        public DateTime? DateModified { get; internal set; }
+
+        public EntityReference? CreatedBy { get; internal set; }
+
+        public EntityReference? ModifiedBy { get; internal set; }
+
+        public DateTime? DateToDelete { get; internal set; }
+
+        public string? SelfUri { get; internal set; }
+
+        public string? OrganizationName { get; internal set; }
+
+        public bool IsClientCredentials => AuthorizedGrantType == GrantTypes.ClientCredentials;
+
+        public override string ToString() => Name;
+    }
+}

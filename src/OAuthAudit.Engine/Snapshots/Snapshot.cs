@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Snapshots
+{
+    /// <summary>An organization as captured at one moment: the API's own JSON objects, read from a snapshot file.</summary>
+    internal sealed class Snapshot
+    {
+        public const int CurrentSchemaVersion = 1;
+
+        public Snapshot(string path, DateTime capturedAt, string? environment, Organization organization, IReadOnlyList<OAuthScopeDto> scopes, IReadOnlyList<OAuthClientDto> clients)
+        {
+            Path = path;
+            CapturedAt = capturedAt;
+            Environment = environment;
+            Organization = organization;
+            Scopes = scopes;
+            Clients = clients;
+        }
+
+        public string Path { get; }
+
+        public DateTime CapturedAt { get; }
+
+        public string? Environment { get; }
+
+        public Organization Organization { get; }
+
+        public IReadOnlyList<OAuthScopeDto> Scopes { get; }
+
+        public IReadOnlyList<OAuthClientDto> Clients { get; }
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Directory;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Snapshots
+{
+    /// <summary>Serves an organization from a snapshot read into memory: offline, no requests.</summary>
+    internal sealed class SnapshotOrganizationSource : IOrganizationSource
+    {
+        private readonly Snapshot _snapshot;
+        private readonly ScopeRegistry _registry;
+
+        public SnapshotOrganizationSource(Snapshot snapshot)
+        {
+            _snapshot = snapshot;
+            _registry = new ScopeRegistry(snapshot.Scopes.Select(scope => new OAuthScope(scope.Id!, scope.Description)));
+        }
+
+        public Organization Organization => _snapshot.Organization;
+
+        public Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation) => Task.FromResult(_registry);
+
+        public Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation) =>
+            Task.FromResult(new ClientPage(_snapshot.Clients, next: null));
+
+        public Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation) =>
+            Task.FromResult<OAuthClientDto?>(_snapshot.Clients.FirstOrDefault(client => string.Equals(client.Id, clientId, StringComparison.OrdinalIgnoreCase)));
+
+        public void Dispose()
+        {
+        }
+    }
+}

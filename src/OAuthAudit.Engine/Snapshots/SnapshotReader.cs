@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Directory;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Snapshots
+{
+    /// <summary>
+    /// Reads and checks a snapshot file (samples/README.md describes the format). Nothing half-read is ever
+    /// returned: any problem is a SnapshotFormatException naming the file, line, column and key.
+    /// </summary>
+    internal static class SnapshotReader
+    {
+        private static readonly string[] KnownKeys = { "schemaVersion", "capturedAt", "environment", "organization", "scopes", "clients", "roles", "divisions" };
+
+        private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonBodies.Settings);
+
+        public static Snapshot Read(string path)
+        {
+            var root = Parse(path);
+            var context = new SnapshotContext(path);
+            foreach (var property in root.Properties().Where(property => !KnownKeys.Contains(property.Name)))
+            {
+                throw context.Error(property, $"unknown key '{property.Name}'. A snapshot has only: {string.Join(", ", KnownKeys)}.");
+            }
+
+            var version = context.Required(root, "schemaVersion", JTokenType.Integer);
+            if (version.Value<long>() != Snapshot.CurrentSchemaVersion)
+            {
+                throw context.Error(version, $"schemaVersion {version} is not one this module reads (it reads {Snapshot.CurrentSchemaVersion}). Use the OAuthAudit version that wrote the file, or capture a new snapshot.");
+            }
+
+            var capturedAt = context.Required(root, "capturedAt", JTokenType.Date);
+            var environment = context.Optional(root, "environment", JTokenType.String)?.Value<string>();
+            var organization = ReadOrganization(context, (JObject)context.Required(root, "organization", JTokenType.Object));
+            var scopes = context.Items((JArray)context.Required(root, "scopes", JTokenType.Array), "scopes")
+                .Select(item => ReadScope(context, item))
+                .ToArray();
+            var clients = context.Items((JArray)context.Required(root, "clients", JTokenType.Array), "clients")
+                .Select(item => ReadClient(context, item))
+                .ToArray();
+            context.Optional(root, "roles", JTokenType.Array);
+            context.Optional(root, "divisions", JTokenType.Array);
+            return new Snapshot(path, capturedAt.Value<DateTime>().ToUniversalTime(), environment, organization, scopes, clients);
+        }
+
+        private static JObject Parse(string path)
+        {
+            try
+            {
+                using (var file = File.OpenText(path))
+                using (var reader = new JsonTextReader(file) { DateTimeZoneHandling = DateTimeZoneHandling.Utc })
+                {
+                    var root = JToken.ReadFrom(reader, new JsonLoadSettings
+                    {
+                        LineInfoHandling = LineInfoHandling.Load,
+                        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                    });
+                    if (reader.Read())
+                    {
+                        throw new SnapshotFormatException(path, reader.LineNumber, reader.LinePosition, "there is more text after the end of the JSON document.");
+                    }
+
+                    return root as JObject
+                        ?? throw new SnapshotFormatException(path, 1, 1, $"the document is a JSON {root.Type}; a snapshot is a JSON object with schemaVersion, capturedAt, organization, scopes and clients.");
+                }
+            }
+            catch (JsonReaderException invalid)
+            {
+                throw new SnapshotFormatException(path, invalid.LineNumber, invalid.LinePosition, "not valid JSON: " + invalid.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0], invalid);
+            }
+        }
+
+        private static Organization ReadOrganization(SnapshotContext context, JObject organization)
+        {
+            var id = context.Required(organization, "id", JTokenType.String).Value<string>()!;
+            var name = context.Optional(organization, "name", JTokenType.String)?.Value<string>() ?? id;
+            var domain = context.Optional(organization, "thirdPartyOrgName", JTokenType.String)?.Value<string>()
+                ?? context.Optional(organization, "domain", JTokenType.String)?.Value<string>();
+            return new Organization(id, name, domain);
+        }
+
+        private static OAuthScopeDto ReadScope(SnapshotContext context, JObject item)
+        {
+            context.Required(item, "id", JTokenType.String);
+            return context.Convert<OAuthScopeDto>(item, "an OAuthScope");
+        }
+
+        private static OAuthClientDto ReadClient(SnapshotContext context, JObject item)
+        {
+            context.Required(item, "id", JTokenType.String);
+            var grant = context.Required(item, "authorizedGrantType", JTokenType.String);
+            if (!GrantTypes.All.Contains(grant.Value<string>()))
+            {
+                throw context.Error(grant, $"authorizedGrantType '{grant}' is not one of {string.Join(", ", GrantTypes.All)}.");
+            }
+
+            return context.Convert<OAuthClientDto>(item, "an OAuthClient");
+        }
+
+        private sealed class SnapshotContext
+        {
+            private readonly string _path;
+
+            public SnapshotContext(string path)
+            {
+                _path = path;
+            }
+
+            public SnapshotFormatException Error(JToken at, string problem)
+            {
+                var line = (IJsonLineInfo)at;
+                return new SnapshotFormatException(_path, line.HasLineInfo() ? line.LineNumber : (int?)null, line.HasLineInfo() ? line.LinePosition : (int?)null, problem);
+            }
+
+            public JToken Required(JObject parent, string key, JTokenType type) =>
+                Optional(parent, key, type) ?? throw Error(parent, $"'{Where(parent)}' has no '{key}' ({Describe(type)} expected).");
+
+            public JToken? Optional(JObject parent, string key, JTokenType type)
+            {
+                var value = parent[key];
+                if (value == null || value.Type == JTokenType.Null)
+                {
+                    return null;
+                }
+
+                if (value.Type != type && !(type == JTokenType.Date && value.Type == JTokenType.String && DateTime.TryParse(value.Value<string>(), out _)))
+                {
+                    throw Error(value, $"'{Where(value)}' is a JSON {value.Type.ToString().ToLowerInvariant()}; {Describe(type)} expected.");
+                }
+
+                return value;
+            }
+
+            public IEnumerable<JObject> Items(JArray array, string key)
+            {
+                foreach (var item in array)
+                {
+                    yield return item as JObject ?? throw Error(item, $"'{Where(item)}' is a JSON {item.Type.ToString().ToLowerInvariant()}; every entry of '{key}' is an object.");
+                }
+            }
+
+            public T Convert<T>(JObject item, string model)
+            {
+                try
+                {
+                    return item.ToObject<T>(Serializer)!;
+                }
+                catch (JsonException wrong)
+                {
+                    var at = item.SelectToken(LastPathOf(wrong)) ?? item;
+                    throw Error(at, $"'{Where(at)}' does not fit {model}: {wrong.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0]}");
+                }
+            }
+
+            private static string LastPathOf(JsonException wrong) =>
+                wrong is JsonSerializationException serialization && !string.IsNullOrEmpty(serialization.Path) ? serialization.Path! : string.Empty;
+
+            private static string Where(JToken token) => token.Path.Length == 0 ? "(document)" : token.Path;
+
+            private static string Describe(JTokenType type) => type switch
+            {
+                JTokenType.Integer => "a whole number",
+                JTokenType.Date => "an ISO-8601 date such as 2026-11-20T06:00:00Z",
+                JTokenType.Object => "an object",
+                JTokenType.Array => "an array",
+                _ => "a string",
+            };
+        }
+    }
+}

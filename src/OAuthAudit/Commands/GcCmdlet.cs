@@ -1,0 +1,55 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Connections;
+using OAuthAudit.Errors;
+using OAuthAudit.Hosting;
+
+namespace OAuthAudit.Commands
+{
+    /// <summary>What every OAuthAudit cmdlet shares: Ctrl+C cancels in-flight requests; engine activity reaches the streams.</summary>
+    public abstract class GcCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private Operation? _operation;
+
+        /// <summary>The work of this invocation: created on the pipeline thread, which waits on it.</summary>
+        internal Operation Operation => _operation ??= new Operation(new CmdletHost(this, _stopping.Token), _stopping.Token);
+
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        protected override void BeginProcessing() => _operation = new Operation(new CmdletHost(this, _stopping.Token), _stopping.Token);
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>The -Context given, else this runspace's current context; without either the command cannot go on.</summary>
+        internal GcContext RequireContext(GcContext? given)
+        {
+            var context = given ?? SessionContexts.Current;
+            if (context == null || !context.IsConnected)
+            {
+                ThrowTerminatingError(ErrorRecords.NotConnected(MyInvocation.MyCommand.Name, context));
+            }
+
+            return context!;
+        }
+
+        /// <summary>Runs engine work; an API failure stops the command with an ErrorRecord that says what to do.</summary>
+        internal void RunAgainstApi(Action work, object? target)
+        {
+            try
+            {
+                work();
+            }
+            catch (GenesysApiException failure)
+            {
+                ThrowTerminatingError(ErrorRecords.FromApi(failure, target));
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.Model;
+using OAuthAudit.Errors;
+
+namespace OAuthAudit.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "GcOAuthClient", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(OAuthClient))]
+    public sealed class GetGcOAuthClientCommand : GcCmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+        private const int ProgressEvery = 25;
+
+        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ClientId")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet(GrantTypes.Code, GrantTypes.Token, GrantTypes.Saml2Bearer, GrantTypes.Password, GrantTypes.ClientCredentials)]
+        public string[]? GrantType { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet(ClientStates.Active, ClientStates.Disabled, ClientStates.Inactive)]
+        public string[]? State { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public GcContext? Context { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var context = RequireContext(Context);
+            if (ParameterSetName == IdSet)
+            {
+                RunAgainstApi(() => WriteClientsById(context), Id);
+            }
+            else
+            {
+                RunAgainstApi(() => WriteListedClients(context), context);
+            }
+        }
+
+        private void WriteClientsById(GcContext context)
+        {
+            foreach (var id in Id)
+            {
+                var client = context.Directory.GetClient(id.Trim(), Operation);
+                if (client == null)
+                {
+                    WriteError(ErrorRecords.Create($"{context.OrganizationName} has no OAuth client with id '{id}'.", ErrorIds.ClientNotFound, ErrorCategory.ObjectNotFound, id,
+                        "Check the id; Get-GcOAuthClient without -Id lists every client."));
+                    continue;
+                }
+
+                WriteObject(client);
+            }
+        }
+
+        private void WriteListedClients(GcContext context)
+        {
+            var names = new NameFilter(Name);
+            var progress = new ProgressRecord(1, $"Reading OAuth clients of {context.OrganizationName}", "Starting");
+            var read = 0;
+            foreach (var client in context.Directory.GetClients(Operation))
+            {
+                if (++read % ProgressEvery == 0)
+                {
+                    progress.StatusDescription = $"{read} clients read";
+                    WriteProgress(progress);
+                }
+
+                if (names.Matches(client.Name) && IsOneOf(client.AuthorizedGrantType, GrantType) && IsOneOf(client.State, State))
+                {
+                    WriteObject(client);
+                }
+            }
+
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+            WriteVerbose($"{read} OAuth clients read from {context.OrganizationName}.");
+            foreach (var name in names.UnmatchedLiterals())
+            {
+                WriteError(ErrorRecords.Create($"{context.OrganizationName} has no OAuth client named '{name}'.", ErrorIds.ClientNotFound, ErrorCategory.ObjectNotFound, name,
+                    "Check the name, or use wildcards such as '*chat*'."));
+            }
+        }
+
+        private static bool IsOneOf(string? value, string[]? allowed) =>
+            allowed == null || allowed.Any(item => string.Equals(item, value, StringComparison.OrdinalIgnoreCase));
+    }
+}

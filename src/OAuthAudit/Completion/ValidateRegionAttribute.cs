@@ -1,0 +1,22 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using OAuthAudit.Engine.Api;
+
+namespace OAuthAudit.Completion
+{
+    /// <summary>Accepts only Genesys Cloud region names, and lists them when the value is not one.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateRegionAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var region = arguments as string;
+            if (region == null || !GenesysRegions.Names.Contains(region, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new ValidationMetadataException(
+                    $"'{arguments}' is not a Genesys Cloud region. Use one of: {string.Join(", ", GenesysRegions.Names)}.");
+            }
+        }
+    }
+}

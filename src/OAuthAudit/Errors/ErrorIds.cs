@@ -1,0 +1,23 @@
+namespace OAuthAudit.Errors
+{
+    /// <summary>The stable ErrorIds of this module's ErrorRecords. Scripts match on these: never rename one.</summary>
+    internal static class ErrorIds
+    {
+        public const string NotConnected = "NotConnected";
+        public const string MissingCredentials = "MissingCredentials";
+        public const string InvalidEndpoint = "InvalidEndpoint";
+        public const string InsecureEndpoint = "InsecureEndpoint";
+        public const string CredentialsRejected = "CredentialsRejected";
+        public const string TokenRejected = "TokenRejected";
+        public const string MissingPermission = "MissingPermission";
+        public const string ClientNotFound = "ClientNotFound";
+        public const string ScopeNotFound = "ScopeNotFound";
+        public const string RateLimited = "RateLimited";
+        public const string ApiUnavailable = "ApiUnavailable";
+        public const string NetworkFailure = "NetworkFailure";
+        public const string InvalidApiResponse = "InvalidApiResponse";
+        public const string ApiRequestFailed = "ApiRequestFailed";
+        public const string SnapshotNotFound = "SnapshotNotFound";
+        public const string SnapshotInvalid = "SnapshotInvalid";
+    }
+}

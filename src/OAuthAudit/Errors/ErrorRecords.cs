@@ -1,0 +1,54 @@
+using System;
+using System.Management.Automation;
+using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.Snapshots;
+
+namespace OAuthAudit.Errors
+{
+    /// <summary>Builds this module's ErrorRecords: a stable ErrorId, a specific category, the target, and what to do.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string recommendedAction) =>
+            new ErrorRecord(exception, errorId, category, target)
+            {
+                ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction },
+            };
+
+        public static ErrorRecord Create(string message, string errorId, ErrorCategory category, object? target, string recommendedAction) =>
+            Create(new InvalidOperationException(message), errorId, category, target, recommendedAction);
+
+        public static ErrorRecord FromApi(GenesysApiException failure, object? target) => failure.Kind switch
+        {
+            ApiFailureKind.CredentialsRejected => Create(failure, ErrorIds.CredentialsRejected, ErrorCategory.AuthenticationError, target,
+                "Check the client id and secret, and that the OAuth client uses the Client Credentials grant."),
+            ApiFailureKind.TokenRejected => Create(failure, ErrorIds.TokenRejected, ErrorCategory.AuthenticationError, target,
+                "Run Connect-GcOrganization again."),
+            ApiFailureKind.MissingPermission => Create(failure, ErrorIds.MissingPermission, ErrorCategory.PermissionDenied, target,
+                $"Grant the auditing client a role with {string.Join(", ", failure.MissingPermissions)}, then connect again."),
+            ApiFailureKind.NotFound => Create(failure, ErrorIds.ApiRequestFailed, ErrorCategory.ObjectNotFound, target,
+                "Check the id or path."),
+            ApiFailureKind.RateLimited => Create(failure, ErrorIds.RateLimited, ErrorCategory.LimitsExceeded, target,
+                "Wait a minute and run the command again, or connect with a larger -MaxRetryCount or -MaxRetryWait."),
+            ApiFailureKind.Unavailable => Create(failure, ErrorIds.ApiUnavailable, ErrorCategory.ResourceUnavailable, target,
+                "Check the Genesys Cloud status page and try again later."),
+            ApiFailureKind.NetworkFailure => Create(failure, ErrorIds.NetworkFailure, ErrorCategory.ConnectionError, target,
+                "Check the network path and proxy settings to the Genesys Cloud API, then try again."),
+            ApiFailureKind.InvalidResponse => Create(failure, ErrorIds.InvalidApiResponse, ErrorCategory.InvalidResult, target,
+                "Check -ApiBaseUri, or any proxy between this machine and Genesys Cloud, and try again."),
+            _ => Create(failure, ErrorIds.ApiRequestFailed, failure.StatusCode == 400 ? ErrorCategory.InvalidArgument : ErrorCategory.ProtocolError, target,
+                "Quote the correlation id to Genesys Cloud support if the problem persists."),
+        };
+
+        public static ErrorRecord FromSnapshot(SnapshotFormatException invalid) =>
+            Create(invalid, ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
+                "Fix the file at the line named, or capture a new snapshot.");
+
+        public static ErrorRecord NotConnected(string commandName, GcContext? disconnected) =>
+            Create(disconnected == null
+                    ? $"{commandName} needs a connection to an organization, and this session has none."
+                    : $"{commandName} was given the context of {disconnected.OrganizationName}, which Disconnect-GcOrganization has closed.",
+                ErrorIds.NotConnected, ErrorCategory.InvalidOperation, disconnected,
+                "Run Connect-GcOrganization first (or Connect-GcOrganization -SnapshotPath <file> to work offline), or pass -Context.");
+    }
+}

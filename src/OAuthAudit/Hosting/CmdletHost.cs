@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OAuthAudit.Engine.Api;
+
+namespace OAuthAudit.Hosting
+{
+    /// <summary>
+    /// Lets the engine's background work reach the cmdlet's streams. PowerShell accepts WriteVerbose and the
+    /// like only on the pipeline thread, so messages from other threads queue here and are written while
+    /// the pipeline thread waits for the work to finish.
+    /// </summary>
+    internal sealed class CmdletHost : IOperationHost
+    {
+        private readonly Cmdlet _cmdlet;
+        private readonly CancellationToken _stopping;
+        private readonly int _pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
+        private readonly ConcurrentQueue<Action> _pending = new ConcurrentQueue<Action>();
+        private readonly SemaphoreSlim _posted = new SemaphoreSlim(0);
+
+        public CmdletHost(Cmdlet cmdlet, CancellationToken stopping)
+        {
+            _cmdlet = cmdlet;
+            _stopping = stopping;
+        }
+
+        public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+
+        public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
+
+        public T Wait<T>(Task<T> task)
+        {
+            var handles = new[] { ((IAsyncResult)task).AsyncWaitHandle, _posted.AvailableWaitHandle };
+            while (!task.IsCompleted)
+            {
+                WaitHandle.WaitAny(handles);
+                WritePending();
+            }
+
+            WritePending();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void Post(Action write)
+        {
+            if (Thread.CurrentThread.ManagedThreadId == _pipelineThreadId)
+            {
+                write();
+                return;
+            }
+
+            _pending.Enqueue(write);
+            _posted.Release();
+        }
+
+        private void WritePending()
+        {
+            while (_posted.Wait(0))
+            {
+            }
+
+            while (_pending.TryDequeue(out var write))
+            {
+                write();
+            }
+        }
+    }
+}
