@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using OAuthAudit.Engine.Api;
-using OAuthAudit.Engine.Directory;
+using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Snapshots;
 
 namespace OAuthAudit.Engine.Connections

@@ -1,6 +1,6 @@
 using System;
 using OAuthAudit.Engine.Api;
-using OAuthAudit.Engine.Directory;
+using OAuthAudit.Engine.Organizations;
 
 namespace OAuthAudit.Engine.Connections
 {

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
-using OAuthAudit.Engine.Directory;
+using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Snapshots

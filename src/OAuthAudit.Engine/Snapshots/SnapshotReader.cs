@@ -6,7 +6,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
-using OAuthAudit.Engine.Directory;
+using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Snapshots
@@ -154,13 +154,18 @@ namespace OAuthAudit.Engine.Snapshots
                 }
                 catch (JsonException wrong)
                 {
-                    var at = item.SelectToken(LastPathOf(wrong)) ?? item;
+                    var path = LastPathOf(wrong);
+                    var at = item.Root.SelectToken(path) ?? item;
                     throw Error(at, $"'{Where(at)}' does not fit {model}: {wrong.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0]}");
                 }
             }
 
-            private static string LastPathOf(JsonException wrong) =>
-                wrong is JsonSerializationException serialization && !string.IsNullOrEmpty(serialization.Path) ? serialization.Path! : string.Empty;
+            private static string LastPathOf(JsonException wrong) => wrong switch
+            {
+                JsonSerializationException serialization => serialization.Path ?? string.Empty,
+                JsonReaderException reader => reader.Path ?? string.Empty,
+                _ => string.Empty,
+            };
 
             private static string Where(JToken token) => token.Path.Length == 0 ? "(document)" : token.Path;
 

@@ -105,7 +105,7 @@ namespace OAuthAudit.Commands
             var path = GetUnresolvedProviderPathFromPSPath(SnapshotPath);
             if (!File.Exists(path))
             {
-                var problem = System.IO.Directory.Exists(path)
+                var problem = Directory.Exists(path)
                     ? $"'{path}' is a folder; -SnapshotPath takes a snapshot file such as samples/demo-org.json."
                     : $"There is no snapshot file '{path}'.";
                 ThrowTerminatingError(ErrorRecords.Create(new FileNotFoundException(problem, path), ErrorIds.SnapshotNotFound, ErrorCategory.ObjectNotFound, SnapshotPath,

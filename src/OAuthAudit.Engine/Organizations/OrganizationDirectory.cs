@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Model;
 
-namespace OAuthAudit.Engine.Directory
+namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>
     /// An organization's OAuth clients and scope registry, from whichever source the context was connected to.

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using OAuthAudit.Engine.Model;
 
-namespace OAuthAudit.Engine.Directory
+namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>The organization's view of the global OAuth scope registry, for resolving scope names.</summary>
     public sealed class ScopeRegistry

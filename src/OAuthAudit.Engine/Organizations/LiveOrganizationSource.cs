@@ -5,7 +5,7 @@ using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
 
-namespace OAuthAudit.Engine.Directory
+namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>Reads an organization from the Genesys Cloud API. The scope registry is fetched once and kept.</summary>
     internal sealed class LiveOrganizationSource : IOrganizationSource

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using OAuthAudit.Engine.Api;
 
-namespace OAuthAudit.Engine.Directory
+namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>Watches one walk through a listing's nextUri chain and stops it if it loops back or never ends.</summary>
     internal sealed class ListingGuard

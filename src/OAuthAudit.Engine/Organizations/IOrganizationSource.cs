@@ -4,7 +4,7 @@ using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
 
-namespace OAuthAudit.Engine.Directory
+namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>Where an organization's data comes from: the live API or a snapshot file.</summary>
     internal interface IOrganizationSource : IDisposable

@@ -2,7 +2,7 @@ using System.Linq;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
 
-namespace OAuthAudit.Engine.Directory
+namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>Builds pipeline OAuthClient objects from the API's JSON, resolving scope names against the registry.</summary>
     internal static class OAuthClientFactory

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace OAuthAudit.Engine.Directory
+namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>Fetches a value once and keeps it; a failed or cancelled fetch is not kept, so the next caller tries again.</summary>
     internal sealed class AsyncOnce<T>

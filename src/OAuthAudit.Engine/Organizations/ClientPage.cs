@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using OAuthAudit.Engine.Api.Dto;
 
-namespace OAuthAudit.Engine.Directory
+namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>One page of the client listing and where the next one is (null on the last page).</summary>
     internal sealed class ClientPage

@@ -1,0 +1,23 @@
+using System;
+using System.IO;
+
+namespace OAuthAudit.Engine.Tests
+{
+    internal static class RepositoryRoot
+    {
+        public static string Path { get; } = Find();
+
+        private static string Find()
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
+            {
+                if (File.Exists(System.IO.Path.Combine(directory.FullName, "OAuthAudit.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("OAuthAudit.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
