@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using OAuthAudit.Engine.Snapshots;
+using OAuthAudit.Tests.Shared;
 using Xunit;
 
 namespace OAuthAudit.Engine.Tests

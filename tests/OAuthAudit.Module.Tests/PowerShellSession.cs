@@ -13,7 +13,7 @@ namespace OAuthAudit.Module.Tests
 
         public PowerShellSession(bool importModule = true)
         {
-            _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            _runspace = RunspaceFactory.CreateRunspace(Host, InitialSessionState.CreateDefault2());
             _runspace.Open();
             if (importModule)
             {
@@ -23,7 +23,15 @@ namespace OAuthAudit.Module.Tests
 
         public Runspace Runspace => _runspace;
 
-        /// <summary>Runs a script; variables are set in the session first. A terminating error is captured, not thrown.</summary>
+        /// <summary>The console this session's Out-Default writes to.</summary>
+        public CapturingHost Host { get; } = new CapturingHost();
+
+        private const string TerminatingVariable = "__terminatingError";
+
+        /// <summary>
+        /// Runs a script; variables are set in the session first. A terminating error stops the script and is
+        /// captured (a try/catch around it sees only terminating errors), never thrown.
+        /// </summary>
         public ScriptResult Run(string script, Dictionary<string, object?>? variables = null)
         {
             using var shell = PowerShell.Create();
@@ -33,16 +41,18 @@ namespace OAuthAudit.Module.Tests
                 _runspace.SessionStateProxy.SetVariable(variable.Key, variable.Value);
             }
 
-            shell.AddScript(script);
+            _runspace.SessionStateProxy.SetVariable(TerminatingVariable, null);
+            shell.AddScript($"try {{\n{script}\n}} catch {{ ${TerminatingVariable} = $_ }}");
             var output = new List<PSObject>();
-            Exception? terminating = null;
+            ErrorRecord? terminating = null;
             try
             {
                 output.AddRange(shell.Invoke());
+                terminating = _runspace.SessionStateProxy.GetVariable(TerminatingVariable) as ErrorRecord;
             }
             catch (RuntimeException error)
             {
-                terminating = error;
+                terminating = error.ErrorRecord;
             }
 
             return new ScriptResult(

@@ -8,7 +8,7 @@ namespace OAuthAudit.Module.Tests
     /// <summary>Everything a script run produced, stream by stream.</summary>
     internal sealed class ScriptResult
     {
-        public ScriptResult(List<PSObject> output, List<ErrorRecord> errors, List<string> verbose, List<string> debug, List<string> warnings, List<ProgressRecord> progress, Exception? terminating)
+        public ScriptResult(List<PSObject> output, List<ErrorRecord> errors, List<string> verbose, List<string> debug, List<string> warnings, List<ProgressRecord> progress, ErrorRecord? terminating)
         {
             Output = output;
             Errors = errors;
@@ -31,13 +31,13 @@ namespace OAuthAudit.Module.Tests
 
         public List<ProgressRecord> Progress { get; }
 
-        public Exception? Terminating { get; }
+        public ErrorRecord? Terminating { get; }
 
         /// <summary>The terminating error's record, else the first non-terminating one.</summary>
-        public ErrorRecord? FirstError => (Terminating as IContainsErrorRecord)?.ErrorRecord ?? Errors.FirstOrDefault();
+        public ErrorRecord? FirstError => Terminating ?? Errors.FirstOrDefault();
 
         public IEnumerable<ErrorRecord> AllErrors =>
-            Errors.Concat(Terminating is IContainsErrorRecord record ? new[] { record.ErrorRecord } : Array.Empty<ErrorRecord>());
+            Errors.Concat(Terminating == null ? Array.Empty<ErrorRecord>() : new[] { Terminating });
 
         /// <summary>Every piece of text the run produced, for scanning for secrets.</summary>
         public IEnumerable<string> AllText()

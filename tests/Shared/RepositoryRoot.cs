@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 
-namespace OAuthAudit.Engine.Tests
+namespace OAuthAudit.Tests.Shared
 {
+    /// <summary>The repository root, found from the test binaries by the solution file.</summary>
     internal static class RepositoryRoot
     {
         public static string Path { get; } = Find();

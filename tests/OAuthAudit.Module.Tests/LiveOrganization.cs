@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Security;
+using System.Threading.Tasks;
+using OAuthAudit.Emulator;
+
+namespace OAuthAudit.Module.Tests
+{
+    /// <summary>The emulator serving an organization, and a PowerShell session with the module imported.</summary>
+    internal sealed class LiveOrganization : IAsyncDisposable
+    {
+        /// <summary>Connects with the variables <see cref="Variables"/> sets; retries stay short so fault tests are quick.</summary>
+        public const string Connect =
+            "Connect-GcOrganization -ClientId $clientId -ClientSecret $secret -LoginBaseUri $login -ApiBaseUri $api -MaxRetryWait 0.2";
+
+        private LiveOrganization(GenesysCloudEmulator emulator)
+        {
+            Emulator = emulator;
+        }
+
+        public GenesysCloudEmulator Emulator { get; }
+
+        public PowerShellSession Shell { get; } = new PowerShellSession();
+
+        public static async Task<LiveOrganization> StartAsync(EmulatorOrganization? organization = null) =>
+            new LiveOrganization(await GenesysCloudEmulator.StartAsync(organization ?? DemoOrganization()));
+
+        public static EmulatorOrganization DemoOrganization() => EmulatorOrganization.FromSnapshotFile(RepositoryPaths.DemoSnapshot);
+
+        public static SecureString Secure(string text)
+        {
+            var secure = new SecureString();
+            foreach (var character in text)
+            {
+                secure.AppendChar(character);
+            }
+
+            secure.MakeReadOnly();
+            return secure;
+        }
+
+        /// <summary>$clientId, $secret (a SecureString), $login and $api for the given credential (the auditor by default).</summary>
+        public Dictionary<string, object?> Variables(EmulatorCredential? credential = null)
+        {
+            var who = credential ?? Emulator.Auditor;
+            return new Dictionary<string, object?>
+            {
+                ["clientId"] = who.ClientId,
+                ["secret"] = Secure(who.Secret),
+                ["login"] = Emulator.LoginBaseUri,
+                ["api"] = Emulator.ApiBaseUri,
+            };
+        }
+
+        /// <summary>Runs a script with the connection variables set.</summary>
+        public ScriptResult Run(string script, EmulatorCredential? credential = null) => Shell.Run(script, Variables(credential));
+
+        /// <summary>Connects as the auditor, then runs the script.</summary>
+        public ScriptResult RunConnected(string script) => Run(Connect + " | Out-Null\n" + script);
+
+        public async ValueTask DisposeAsync()
+        {
+            Shell.Dispose();
+            await Emulator.DisposeAsync();
+        }
+    }
+}
