@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace OAuthAudit.Module.Tests
 {
@@ -17,7 +18,8 @@ namespace OAuthAudit.Module.Tests
     {
         private readonly CapturingUserInterface _ui = new CapturingUserInterface();
 
-        public string Text => _ui.Text;
+        /// <summary>What the console shows, without the ANSI colour sequences PowerShell 7 adds to headers.</summary>
+        public string Text => Regex.Replace(_ui.Text, "\u001b\\[[0-9;]*m", string.Empty);
 
         public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
 

@@ -39,7 +39,10 @@ namespace OAuthAudit.Module.Tests
             return secure;
         }
 
-        /// <summary>$clientId, $secret (a SecureString), $login and $api for the given credential (the auditor by default).</summary>
+        /// <summary>
+        /// $clientId, $secret (a SecureString), $login and $api for the given credential (the auditor by default),
+        /// and $revokeTokens, which expires every issued token when invoked.
+        /// </summary>
         public Dictionary<string, object?> Variables(EmulatorCredential? credential = null)
         {
             var who = credential ?? Emulator.Auditor;
@@ -49,6 +52,7 @@ namespace OAuthAudit.Module.Tests
                 ["secret"] = Secure(who.Secret),
                 ["login"] = Emulator.LoginBaseUri,
                 ["api"] = Emulator.ApiBaseUri,
+                ["revokeTokens"] = new Action(Emulator.RevokeAllTokens),
             };
         }
 

@@ -1,0 +1,7 @@
+namespace OAuthAudit.Emulator;
+
+public enum EmulatorHost
+{
+    Login,
+    Api,
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Threading;
+
+namespace OAuthAudit.Emulator;
+
+/// <summary>Behaviour that tests may change while the emulator runs; each request reads the current values.</summary>
+public sealed class EmulatorKnobs
+{
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(24);
+
+    private long _latencyTicks;
+    private long _tokenLifetimeTicks = DefaultTokenLifetime.Ticks;
+    private int _clientsPageSize;
+
+    /// <summary>Delay before every answer, on both hosts.</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            Volatile.Write(ref _latencyTicks, value.Ticks);
+        }
+    }
+
+    public RateLimitKnob RateLimit { get; } = new();
+
+    /// <summary>Lifetime of tokens issued from now on, sent as <c>expires_in</c> in whole seconds.</summary>
+    public TimeSpan TokenLifetime
+    {
+        get => TimeSpan.FromTicks(Volatile.Read(ref _tokenLifetimeTicks));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            Volatile.Write(ref _tokenLifetimeTicks, value.Ticks);
+        }
+    }
+
+    /// <summary>Null (the default) answers every client in one page, as the real API does.</summary>
+    public int? ClientsPageSize
+    {
+        get
+        {
+            var size = Volatile.Read(ref _clientsPageSize);
+            return size == 0 ? null : size;
+        }
+        set
+        {
+            if (value is < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The page size must be at least 1.");
+            }
+
+            Volatile.Write(ref _clientsPageSize, value ?? 0);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace OAuthAudit.Emulator;
+
+public enum FaultKind
+{
+    Status,
+    ResetConnection,
+    Hang,
+    HtmlBody,
+    TruncatedJson,
+}
