@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Organizations;
+using OAuthAudit.Engine.Files;
 using OAuthAudit.Engine.Snapshots;
 
 namespace OAuthAudit.Engine.Connections
@@ -35,7 +36,7 @@ namespace OAuthAudit.Engine.Connections
             }
         }
 
-        /// <exception cref="SnapshotFormatException">The file is not a usable snapshot.</exception>
+        /// <exception cref="FileFormatException">The file is not a usable snapshot.</exception>
         /// <exception cref="FileNotFoundException">There is no such file.</exception>
         public static GcContext ConnectSnapshot(string path)
         {

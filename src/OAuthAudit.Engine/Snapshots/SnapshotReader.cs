@@ -6,6 +6,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Files;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Model;
 
@@ -13,10 +14,12 @@ namespace OAuthAudit.Engine.Snapshots
 {
     /// <summary>
     /// Reads and checks a snapshot file (samples/README.md describes the format). Nothing half-read is ever
-    /// returned: any problem is a SnapshotFormatException naming the file, line, column and key.
+    /// returned: any problem is a FileFormatException naming the file, line, column and key.
     /// </summary>
     internal static class SnapshotReader
     {
+        private const string Document = "Snapshot";
+
         private static readonly string[] KnownKeys = { "schemaVersion", "capturedAt", "environment", "organization", "scopes", "clients", "roles", "divisions" };
 
         private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonBodies.Settings);
@@ -64,16 +67,16 @@ namespace OAuthAudit.Engine.Snapshots
                     });
                     if (reader.Read())
                     {
-                        throw new SnapshotFormatException(path, reader.LineNumber, reader.LinePosition, "there is more text after the end of the JSON document.");
+                        throw new FileFormatException(Document, path, reader.LineNumber, reader.LinePosition, "there is more text after the end of the JSON document.");
                     }
 
                     return root as JObject
-                        ?? throw new SnapshotFormatException(path, 1, 1, $"the document is a JSON {root.Type}; a snapshot is a JSON object with schemaVersion, capturedAt, organization, scopes and clients.");
+                        ?? throw new FileFormatException(Document, path, 1, 1, $"the document is a JSON {root.Type}; a snapshot is a JSON object with schemaVersion, capturedAt, organization, scopes and clients.");
                 }
             }
             catch (JsonReaderException invalid)
             {
-                throw new SnapshotFormatException(path, invalid.LineNumber, invalid.LinePosition, "not valid JSON: " + invalid.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0], invalid);
+                throw new FileFormatException(Document, path, invalid.LineNumber, invalid.LinePosition, "not valid JSON: " + invalid.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0], invalid);
             }
         }
 
@@ -113,10 +116,10 @@ namespace OAuthAudit.Engine.Snapshots
                 _path = path;
             }
 
-            public SnapshotFormatException Error(JToken at, string problem)
+            public FileFormatException Error(JToken at, string problem)
             {
                 var line = (IJsonLineInfo)at;
-                return new SnapshotFormatException(_path, line.HasLineInfo() ? line.LineNumber : (int?)null, line.HasLineInfo() ? line.LinePosition : (int?)null, problem);
+                return new FileFormatException(Document, _path, line.HasLineInfo() ? line.LineNumber : (int?)null, line.HasLineInfo() ? line.LinePosition : (int?)null, problem);
             }
 
             public JToken Required(JObject parent, string key, JTokenType type) =>

@@ -6,6 +6,7 @@ using System.Security;
 using OAuthAudit.Completion;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.Files;
 using OAuthAudit.Engine.Snapshots;
 using OAuthAudit.Errors;
 using OAuthAudit.Hosting;
@@ -116,9 +117,9 @@ namespace OAuthAudit.Commands
             {
                 return Connector.ConnectSnapshot(path);
             }
-            catch (SnapshotFormatException invalid)
+            catch (FileFormatException invalid)
             {
-                ThrowTerminatingError(ErrorRecords.FromSnapshot(invalid));
+                ThrowTerminatingError(ErrorRecords.FromFile(invalid));
                 throw;
             }
             catch (Exception unreadable) when (unreadable is IOException || unreadable is UnauthorizedAccessException)

@@ -19,5 +19,9 @@ namespace OAuthAudit.Errors
         public const string ApiRequestFailed = "ApiRequestFailed";
         public const string SnapshotNotFound = "SnapshotNotFound";
         public const string SnapshotInvalid = "SnapshotInvalid";
+        public const string BaselineNotFound = "BaselineNotFound";
+        public const string BaselineInvalid = "BaselineInvalid";
+        public const string ConflictingBaselines = "ConflictingBaselines";
+        public const string AuditFailed = "AuditFailed";
     }
 }

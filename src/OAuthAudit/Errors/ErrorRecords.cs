@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
-using OAuthAudit.Engine.Snapshots;
+using OAuthAudit.Engine.Files;
 
 namespace OAuthAudit.Errors
 {
@@ -40,9 +40,9 @@ namespace OAuthAudit.Errors
                 "Quote the correlation id to Genesys Cloud support if the problem persists."),
         };
 
-        public static ErrorRecord FromSnapshot(SnapshotFormatException invalid) =>
-            Create(invalid, ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
-                "Fix the file at the line named, or capture a new snapshot.");
+        public static ErrorRecord FromFile(FileFormatException invalid) =>
+            Create(invalid, invalid.Document == "Baseline" ? ErrorIds.BaselineInvalid : ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
+                "Fix the file at the line and column named, then run the command again.");
 
         public static ErrorRecord NotConnected(string commandName, GcContext? disconnected) =>
             Create(disconnected == null

@@ -1,0 +1,41 @@
+using System;
+using System.Linq;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Rules
+{
+    /// <summary>A loaded, checked baseline (apiVersion oauthaudit/v1, kind Baseline): rules and waivers.</summary>
+    public sealed class Baseline
+    {
+        public const string ApiVersion = "oauthaudit/v1";
+        public const string Kind = "Baseline";
+
+        internal Baseline(string name, string? description, string source, ValueList<BaselineRule> rules, ValueList<Waiver> waivers, bool reportUnmatchedClients)
+        {
+            Name = name;
+            Description = description;
+            Source = source;
+            Rules = rules;
+            Waivers = waivers;
+            ReportUnmatchedClients = reportUnmatchedClients;
+        }
+
+        public string Name { get; }
+
+        public string? Description { get; }
+
+        /// <summary>The file it was read from, or "(built-in)".</summary>
+        public string Source { get; }
+
+        public ValueList<BaselineRule> Rules { get; }
+
+        public ValueList<Waiver> Waivers { get; }
+
+        /// <summary>Whether a client no rule applies to gets an Info finding saying so.</summary>
+        public bool ReportUnmatchedClients { get; }
+
+        public ValueList<Waiver> ExpiredWaivers(DateTime now) => ValueList.From(Waivers.Where(waiver => waiver.IsExpired(now)));
+
+        public override string ToString() => $"{Name} ({Rules.Count} rules)";
+    }
+}

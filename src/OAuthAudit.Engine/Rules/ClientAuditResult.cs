@@ -1,0 +1,75 @@
+using System;
+using System.Linq;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Rules
+{
+    /// <summary>The verdict of a baseline on one OAuth client, with every finding behind it.</summary>
+    public sealed class ClientAuditResult
+    {
+        internal ClientAuditResult(OAuthClient client, string baselineName, ValueList<string> matchedRules, ValueList<Finding> findings, DateTime evaluatedAt)
+        {
+            ClientId = client.Id;
+            ClientName = client.Name;
+            GrantType = client.AuthorizedGrantType;
+            State = client.State;
+            OrganizationName = client.OrganizationName;
+            UnknownScopes = client.UnknownScopes;
+            BaselineName = baselineName;
+            MatchedRules = matchedRules;
+            Findings = findings;
+            EvaluatedAt = evaluatedAt;
+            var outstanding = findings.Where(finding => finding.IsOutstanding).ToArray();
+            Severity = outstanding.Length == 0 ? (Severity?)null : outstanding.Max(finding => finding.Severity);
+            Outcome = matchedRules.Count == 0 ? Outcome.NotApplicable
+                : Severity >= Rules.Severity.Medium ? Outcome.Fail
+                : Severity == Rules.Severity.Low ? Outcome.Warning
+                : Outcome.Pass;
+            MissingScopes = SubjectsOf(outstanding, FindingKind.MissingScope);
+            ExcessiveScopes = SubjectsOf(outstanding, FindingKind.ExcessiveScope);
+            ForbiddenScopes = SubjectsOf(outstanding, FindingKind.ForbiddenScope);
+        }
+
+        public string ClientId { get; }
+
+        public string ClientName { get; }
+
+        public string GrantType { get; }
+
+        public string? State { get; }
+
+        public Outcome Outcome { get; }
+
+        /// <summary>False only when the outcome is Fail.</summary>
+        public bool Passed => Outcome != Outcome.Fail;
+
+        /// <summary>The highest severity among outstanding (unwaived) findings; empty when there are none.</summary>
+        public Severity? Severity { get; }
+
+        public ValueList<string> MatchedRules { get; }
+
+        public ValueList<string> MissingScopes { get; }
+
+        public ValueList<string> ExcessiveScopes { get; }
+
+        public ValueList<string> ForbiddenScopes { get; }
+
+        /// <summary>Scope names the client holds that the scope registry does not know.</summary>
+        public ValueList<string> UnknownScopes { get; }
+
+        public ValueList<Finding> Findings { get; }
+
+        public int WaivedCount => Findings.Count(finding => finding.Waived);
+
+        public string BaselineName { get; }
+
+        public string? OrganizationName { get; }
+
+        public DateTime EvaluatedAt { get; }
+
+        public override string ToString() => $"{ClientName}: {Outcome}";
+
+        private static ValueList<string> SubjectsOf(Finding[] findings, FindingKind kind) =>
+            ValueList.From(findings.Where(finding => finding.Kind == kind).Select(finding => finding.Subject).Distinct(StringComparer.OrdinalIgnoreCase));
+    }
+}

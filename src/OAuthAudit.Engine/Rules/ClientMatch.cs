@@ -1,0 +1,65 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Rules
+{
+    /// <summary>
+    /// Which clients a rule applies to (or is exempted for). Every criterion given must hold; within one,
+    /// any item may match. Names match as wildcards or regular expressions; an empty match selects every client.
+    /// </summary>
+    public sealed class ClientMatch
+    {
+        public static readonly ClientMatch Everything = new ClientMatch(
+            ValueList<string>.Empty, ValueList<string>.Empty, ValueList<string>.Empty, ValueList<string>.Empty, ValueList<string>.Empty);
+
+        private readonly Regex[] _names;
+        private readonly Regex[] _namePatterns;
+
+        public ClientMatch(ValueList<string> names, ValueList<string> namePatterns, ValueList<string> clientIds, ValueList<string> grantTypes, ValueList<string> states)
+        {
+            Names = names;
+            NamePatterns = namePatterns;
+            ClientIds = clientIds;
+            GrantTypes = grantTypes;
+            States = states;
+            _names = names.Select(Wildcard).ToArray();
+            _namePatterns = namePatterns.Select(pattern => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToArray();
+        }
+
+        public ValueList<string> Names { get; }
+
+        public ValueList<string> NamePatterns { get; }
+
+        public ValueList<string> ClientIds { get; }
+
+        public ValueList<string> GrantTypes { get; }
+
+        public ValueList<string> States { get; }
+
+        public bool IsEmpty => Names.Count + NamePatterns.Count + ClientIds.Count + GrantTypes.Count + States.Count == 0;
+
+        public bool Matches(OAuthClient client) =>
+            (_names.Length + _namePatterns.Length == 0 || _names.Concat(_namePatterns).Any(regex => regex.IsMatch(client.Name)))
+            && (ClientIds.Count == 0 || ClientIds.Contains(client.Id, StringComparer.OrdinalIgnoreCase))
+            && (GrantTypes.Count == 0 || GrantTypes.Contains(client.AuthorizedGrantType, StringComparer.OrdinalIgnoreCase))
+            && (States.Count == 0 || States.Contains(client.State ?? string.Empty, StringComparer.OrdinalIgnoreCase));
+
+        public override string ToString()
+        {
+            var parts = new[]
+            {
+                Names.Count > 0 ? "names " + Names : null,
+                NamePatterns.Count > 0 ? "namePatterns " + NamePatterns : null,
+                ClientIds.Count > 0 ? "clientIds " + ClientIds : null,
+                GrantTypes.Count > 0 ? "grantTypes " + GrantTypes : null,
+                States.Count > 0 ? "states " + States : null,
+            };
+            return IsEmpty ? "all clients" : string.Join(", ", parts.Where(part => part != null));
+        }
+
+        private static Regex Wildcard(string pattern) =>
+            new Regex("^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+}

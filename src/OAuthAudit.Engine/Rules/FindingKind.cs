@@ -1,0 +1,18 @@
+namespace OAuthAudit.Engine.Rules
+{
+    /// <summary>What a finding is about.</summary>
+    public enum FindingKind
+    {
+        MissingScope,
+        ImpliedScope,
+        ExcessiveScope,
+        ForbiddenScope,
+        UnknownScope,
+        TokenLifetime,
+        InsecureRedirectUri,
+        WildcardRedirectUri,
+        LocalhostRedirectUri,
+        DisallowedState,
+        NoRuleMatched,
+    }
+}

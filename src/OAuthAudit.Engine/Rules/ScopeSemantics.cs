@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace OAuthAudit.Engine.Rules
+{
+    /// <summary>
+    /// Genesys Cloud scope semantics: a read-write scope X also grants X:readonly. So holding "users" satisfies
+    /// a requirement for "users:readonly", is excessive where only "users:readonly" is allowed, and violates a
+    /// ban on "users:readonly"; holding "users:readonly" never counts as holding "users".
+    /// </summary>
+    public static class ScopeSemantics
+    {
+        public const string ReadOnlySuffix = ":readonly";
+
+        /// <summary>Each scope a set of held scopes grants, with the held scope that grants it.</summary>
+        public static IReadOnlyList<(string Granted, string HeldAs)> Grants(IEnumerable<string> held)
+        {
+            var grants = new List<(string, string)>();
+            foreach (var scope in held)
+            {
+                grants.Add((scope, scope));
+                if (!IsReadOnly(scope))
+                {
+                    grants.Add((scope + ReadOnlySuffix, scope));
+                }
+            }
+
+            return grants;
+        }
+
+        public static bool IsReadOnly(string scope) => scope.EndsWith(ReadOnlySuffix, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Whether an allow-list permits holding this scope: listed itself, or its read-write form is.</summary>
+        public static bool IsAllowed(string held, IEnumerable<ScopePattern> allowed) =>
+            allowed.Any(pattern => pattern.Matches(held) || (IsReadOnly(held) && pattern.Matches(held.Substring(0, held.Length - ReadOnlySuffix.Length))));
+    }
+}
