@@ -16,6 +16,9 @@
         'Get-GcContext'
         'Get-GcOAuthClient'
         'Get-GcOAuthScope'
+        'Get-GcOAuthBaseline'
+        'Test-GcOAuthClientScope'
+        'Assert-GcOAuthClientScope'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

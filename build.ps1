@@ -6,7 +6,8 @@
     Build  (default) compiles the solution and lays the module out in out/OAuthAudit/<version>/.
     Test   runs every xunit suite (the hosted-engine module tests among them), then the Pester tests
            in tests/pester when Pester 5 is installed.
-    Demo   imports the built module and lists the bundled demo organization (samples/demo-org.json) offline.
+    Demo   imports the built module, lists the bundled demo organization (samples/demo-org.json) offline
+           and audits it against samples/baseline.yml.
     Clean  removes out/ and every bin/ and obj/ folder.
 .EXAMPLE
     ./build.ps1 -Task Demo
@@ -67,6 +68,7 @@ function Invoke-Demo {
     Invoke-Build
     Import-Module $builtManifest -Force
     $snapshot = Join-Path $root 'samples/demo-org.json'
+    $baseline = Join-Path $root 'samples/baseline.yml'
     $context = Connect-GcOrganization -SnapshotPath $snapshot
     Write-Host "`nOrganization: $($context.OrganizationName) (snapshot captured $($context.CapturedAt.ToString('u')))`n"
 
@@ -74,12 +76,18 @@ function Invoke-Demo {
     Write-Host "$($clients.Count) OAuth clients:"
     $clients | Sort-Object AuthorizedGrantType, Name | Format-Table -AutoSize | Out-Host
 
-    Write-Host 'Clients holding scopes the registry no longer lists:'
-    $clients | Where-Object { $_.UnknownScopes.Count -gt 0 } | Format-Table Name, AuthorizedGrantType, UnknownScopes -AutoSize | Out-Host
+    Write-Host "Audit against $baseline (Get-GcOAuthClient | Test-GcOAuthClientScope -Baseline ...):"
+    $results = @($clients | Test-GcOAuthClientScope -Baseline $baseline)
+    $results | Sort-Object @{ Expression = 'Severity'; Descending = $true }, ClientName | Format-Table -AutoSize | Out-Host
 
-    Write-Host 'Clients holding the oauth or authorization scope (they can change who may do what):'
-    $clients | Where-Object { $_.Scopes -contains 'oauth' -or $_.Scopes -contains 'authorization' } | Format-Table Name, AuthorizedGrantType, State, Scopes -AutoSize | Out-Host
+    Write-Host 'Outstanding findings, most severe first (Test-GcOAuthClientScope -Expand):'
+    $clients | Test-GcOAuthClientScope -Baseline $baseline -Expand -WarningAction SilentlyContinue |
+        Where-Object { -not $_.Waived -and $_.Severity -ge 'Medium' } |
+        Sort-Object @{ Expression = 'Severity'; Descending = $true }, ClientName |
+        Format-Table ClientName, RuleId, Severity, Kind, Subject -AutoSize | Out-Host
 
+    $failing = @($results | Where-Object Outcome -eq 'Fail').Count
+    Write-Host "$failing of $($results.Count) clients fail the baseline. Export: ... | Test-GcOAuthClientScope -Baseline $baseline | Export-Csv audit.csv"
     Disconnect-GcOrganization
 }
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using OAuthAudit.Engine.Files;
 using OAuthAudit.Engine.Snapshots;
 using OAuthAudit.Tests.Shared;
 using Xunit;
@@ -59,7 +60,7 @@ namespace OAuthAudit.Engine.Tests
             using var files = new TempFiles();
             var path = files.Write("bad.json", json);
 
-            var error = Assert.Throws<SnapshotFormatException>(() => SnapshotReader.Read(path));
+            var error = Assert.Throws<FileFormatException>(() => SnapshotReader.Read(path));
 
             Assert.Equal(path, error.Path);
             Assert.Equal(line, error.Line);

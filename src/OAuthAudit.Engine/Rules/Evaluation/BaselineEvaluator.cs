@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Rules.Evaluation;
+
+namespace OAuthAudit.Engine.Rules
+{
+    /// <summary>
+    /// Checks clients against a baseline. It sees only the in-memory client, so live and snapshot audits
+    /// give the same verdicts. Waivers apply as of the evaluation time given.
+    /// </summary>
+    public sealed class BaselineEvaluator
+    {
+        public const string NoRuleId = "(no rule)";
+
+        private readonly Baseline _baseline;
+        private readonly DateTime _now;
+        private readonly IReadOnlyList<(BaselineRule Rule, IReadOnlyList<IRuleCheck> Checks)> _rules;
+        private readonly Waiver[] _activeWaivers;
+
+        public BaselineEvaluator(Baseline baseline, DateTime now)
+        {
+            _baseline = baseline;
+            _now = now.ToUniversalTime();
+            _rules = baseline.Rules.Select(rule => (rule, RuleChecks.For(rule))).ToArray();
+            _activeWaivers = baseline.Waivers.Where(waiver => !waiver.IsExpired(_now)).ToArray();
+        }
+
+        public ClientAuditResult Evaluate(OAuthClient client)
+        {
+            var matched = _rules.Where(entry => entry.Rule.AppliesTo(client)).ToArray();
+            var findings = matched.SelectMany(entry => entry.Checks
+                    .SelectMany(check => check.Check(client))
+                    .Select(draft => new Finding(client.Id, client.Name, entry.Rule.Id, draft.FixedSeverity ?? entry.Rule.Severity, draft.Kind, draft.Subject,
+                        $"'{client.Name}' {draft.Message}", entry.Rule.Remediation ?? draft.Remediation)))
+                .ToList();
+            if (matched.Length == 0 && _baseline.ReportUnmatchedClients)
+            {
+                findings.Add(new Finding(client.Id, client.Name, NoRuleId, Severity.Info, FindingKind.NoRuleMatched, client.Name,
+                    $"No rule of baseline '{_baseline.Name}' applies to '{client.Name}', so nothing about it was checked.", Remediations.WriteRule));
+            }
+
+            foreach (var finding in findings)
+            {
+                var waiver = _activeWaivers.FirstOrDefault(candidate => candidate.Covers(finding));
+                if (waiver != null)
+                {
+                    finding.Waive(waiver);
+                }
+            }
+
+            return new ClientAuditResult(client, _baseline.Name, ValueList.From(matched.Select(entry => entry.Rule.Id)), ValueList.From(findings), _now);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace OAuthAudit.Engine.Rules.Evaluation
+{
+    /// <summary>What to do about a finding when the baseline's rule does not say.</summary>
+    internal static class Remediations
+    {
+        private const string Where = "In Genesys Cloud, open Admin > Integrations > OAuth, select the client";
+
+        public const string AddScope = Where + " and add the missing scope on the Scope tab.";
+        public const string RemoveScope = Where + " and remove the scope on the Scope tab, or use its :readonly form if read access is enough.";
+        public const string ReplaceUnknownScope = Where + " and remove the scope the registry no longer lists; pick its current replacement if the client still needs one.";
+        public const string ShortenTokenLifetime = Where + " and lower Token Duration.";
+        public const string FixRedirectUri = Where + " and replace the redirect URI with an https address on a host you control, without wildcards or localhost.";
+        public const string ReviewState = Where + " and delete it if it is no longer used, or re-activate it if it is.";
+        public const string WriteRule = "Add a rule to the baseline that applies to this client, or exempt it deliberately.";
+        public const string None = "Nothing to do.";
+    }
+}

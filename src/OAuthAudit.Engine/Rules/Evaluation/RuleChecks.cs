@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+
+namespace OAuthAudit.Engine.Rules.Evaluation
+{
+    /// <summary>Turns a rule's declared demands into the checks that test them.</summary>
+    internal static class RuleChecks
+    {
+        public static IReadOnlyList<IRuleCheck> For(BaselineRule rule)
+        {
+            var checks = new List<IRuleCheck>();
+            if (rule.RequiredScopes.Count > 0)
+            {
+                checks.Add(new RequiredScopesCheck(rule.RequiredScopes));
+            }
+
+            if (rule.AllowedScopes != null)
+            {
+                checks.Add(new AllowedScopesCheck(rule.AllowedScopes));
+            }
+
+            if (rule.ForbiddenScopes.Count > 0)
+            {
+                checks.Add(new ForbiddenScopesCheck(rule.ForbiddenScopes));
+            }
+
+            if (rule.ForbidUnknownScopes)
+            {
+                checks.Add(new UnknownScopesCheck());
+            }
+
+            if (rule.MaxAccessTokenValiditySeconds is int maxSeconds)
+            {
+                checks.Add(new TokenLifetimeCheck(maxSeconds));
+            }
+
+            if (rule.RedirectUris != null)
+            {
+                checks.Add(new RedirectUriCheck(rule.RedirectUris));
+            }
+
+            if (rule.AllowedStates != null)
+            {
+                checks.Add(new StateCheck(rule.AllowedStates));
+            }
+
+            return checks;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Globalization;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Rules.Evaluation
+{
+    /// <summary>Access tokens must not live longer than the rule allows.</summary>
+    internal sealed class TokenLifetimeCheck : IRuleCheck
+    {
+        private readonly int _maxSeconds;
+
+        public TokenLifetimeCheck(int maxSeconds)
+        {
+            _maxSeconds = maxSeconds;
+        }
+
+        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        {
+            if (client.AccessTokenValiditySeconds is int seconds && seconds > _maxSeconds)
+            {
+                yield return new FindingDraft(FindingKind.TokenLifetime, seconds.ToString(CultureInfo.InvariantCulture),
+                    $"issues tokens valid for {Describe(seconds)}; the rule allows at most {Describe(_maxSeconds)}.", Remediations.ShortenTokenLifetime);
+            }
+        }
+
+        private static string Describe(int seconds) =>
+            seconds % 3600 == 0 ? $"{seconds} s ({seconds / 3600} h)" : $"{seconds} s";
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Rules.Loading
+{
+    /// <summary>Reads a rule's match or exemptions: names, namePatterns, clientIds, grantTypes, states, each a string or a list.</summary>
+    internal static class ClientMatchReader
+    {
+        public static readonly IReadOnlyList<string> Keys = new[] { "names", "namePatterns", "clientIds", "grantTypes", "states" };
+
+        private static readonly string What = "a mapping with any of " + string.Join(", ", Keys);
+
+        /// <summary>
+        /// The match under key, or null when the key is absent. An empty mapping selects every client: allowed
+        /// for match when allowEmpty, refused for exemptions (it would exempt everyone).
+        /// </summary>
+        public static ClientMatch? Read(YamlMap rule, string key, bool allowEmpty)
+        {
+            var map = rule.OptionalMap(key, Keys, What);
+            if (map == null)
+            {
+                return null;
+            }
+
+            if (map.IsEmpty && !allowEmpty)
+            {
+                throw rule.Context.Error(map.Start, $"'{map.Path}' is empty, which would select every client; give at least one of {string.Join(", ", Keys)}, or remove the key.");
+            }
+
+            return new ClientMatch(
+                Texts(map, "names", "client name or wildcard pattern (* and ?)", item => item.Text),
+                Texts(map, "namePatterns", ".NET regular expression", item => CheckedRegex(map, item)),
+                Texts(map, "clientIds", "client id", item => item.Text),
+                Texts(map, "grantTypes", "grant type", item => map.OneOf(item, GrantTypes.All, "grant type")),
+                Texts(map, "states", "client state", item => map.OneOf(item, ClientStates.All, "client state")));
+        }
+
+        private static ValueList<string> Texts(YamlMap map, string key, string itemWhat, Func<YamlItem, string> check) =>
+            ValueList.From(map.OptionalNonEmptyTexts(key, itemWhat)?.Select(check));
+
+        private static string CheckedRegex(YamlMap map, YamlItem item)
+        {
+            try
+            {
+                _ = new Regex(item.Text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                return item.Text;
+            }
+            catch (ArgumentException invalid)
+            {
+                throw map.Context.Error(item.Node, $"'{item.Path}' is not a valid .NET regular expression: {invalid.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Management.Automation;
+using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Rules;
+using OAuthAudit.Engine.Rules.Loading;
+using OAuthAudit.Errors;
+
+namespace OAuthAudit.Commands
+{
+    /// <summary>
+    /// What Test- and Assert-GcOAuthClientScope share: clients from the pipeline (objects by value, ids by
+    /// property name), a baseline from a file, an object or the built-in one, and one evaluation per client.
+    /// </summary>
+    public abstract class ClientAuditCommand : GcCmdlet
+    {
+        private const string ObjectSet = "InputObject";
+        private const string IdSet = "ClientId";
+        private const int ProgressEvery = 10;
+
+        private BaselineEvaluator? _evaluator;
+        private ProgressRecord? _progress;
+        private int _audited;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public OAuthClient[] InputObject { get; set; } = Array.Empty<OAuthClient>();
+
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public string[] ClientId { get; set; } = Array.Empty<string>();
+
+        /// <summary>The baseline file; the built-in baseline applies when neither this nor -BaselineObject is given.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Baseline { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Baseline? BaselineObject { get; set; }
+
+        /// <summary>The organization -ClientId is read from; the session's current context when not given.</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [ValidateNotNull]
+        public GcContext? Context { get; set; }
+
+        internal Baseline LoadedBaseline { get; private set; } = null!;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Baseline != null && BaselineObject != null)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("-Baseline and -BaselineObject both name a baseline; give one of them.", ErrorIds.ConflictingBaselines,
+                    ErrorCategory.InvalidArgument, Baseline, "Use -Baseline <file>, or -BaselineObject (Get-GcOAuthBaseline <file>), or neither for the built-in baseline."));
+            }
+
+            LoadedBaseline = BaselineObject ?? (Baseline != null ? BaselineFiles.Load(this, Baseline) : DefaultBaseline.Load());
+            var now = DateTime.UtcNow;
+            foreach (var expired in LoadedBaseline.ExpiredWaivers(now))
+            {
+                WriteWarning($"The waiver of {expired.RuleId} for '{expired.Client}' expired on {expired.ExpiresOn:yyyy-MM-dd} and no longer applies ({LoadedBaseline.Source}).");
+            }
+
+            _evaluator = new BaselineEvaluator(LoadedBaseline, now);
+            _progress = new ProgressRecord(2, $"Auditing OAuth clients against baseline '{LoadedBaseline.Name}'", "Starting");
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ObjectSet)
+            {
+                foreach (var client in InputObject)
+                {
+                    Audit(client);
+                }
+
+                return;
+            }
+
+            var context = RequireContext(Context);
+            RunAgainstApi(() => AuditById(context), ClientId);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_progress != null)
+            {
+                _progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(_progress);
+            }
+
+            WriteVerbose($"{_audited} clients audited against baseline '{LoadedBaseline.Name}'.");
+        }
+
+        /// <summary>What the command does with each verdict.</summary>
+        protected abstract void OnResult(ClientAuditResult result);
+
+        private void AuditById(GcContext context)
+        {
+            foreach (var id in ClientId)
+            {
+                var client = context.Directory.GetClient(id.Trim(), Operation);
+                if (client == null)
+                {
+                    WriteError(ErrorRecords.Create($"{context.OrganizationName} has no OAuth client with id '{id}'.", ErrorIds.ClientNotFound, ErrorCategory.ObjectNotFound, id,
+                        "Check the id; Get-GcOAuthClient lists every client."));
+                    continue;
+                }
+
+                Audit(client);
+            }
+        }
+
+        private void Audit(OAuthClient client)
+        {
+            if (++_audited % ProgressEvery == 0)
+            {
+                _progress!.StatusDescription = $"{_audited} clients audited";
+                WriteProgress(_progress);
+            }
+
+            OnResult(_evaluator!.Evaluate(client));
+        }
+    }
+}

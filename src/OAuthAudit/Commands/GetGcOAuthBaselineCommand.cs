@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using OAuthAudit.Engine.Rules;
+using OAuthAudit.Engine.Rules.Loading;
+
+namespace OAuthAudit.Commands
+{
+    /// <summary>Loads and checks a baseline file (or the built-in baseline), for inspection or reuse with -BaselineObject.</summary>
+    [Cmdlet(VerbsCommon.Get, "GcOAuthBaseline")]
+    [OutputType(typeof(Baseline))]
+    public sealed class GetGcOAuthBaselineCommand : GcCmdlet
+    {
+        /// <summary>The baseline file; the built-in baseline when not given.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var baseline = Path == null ? DefaultBaseline.Load() : BaselineFiles.Load(this, Path);
+            WriteVerbose($"Baseline '{baseline.Name}' from {baseline.Source}: {baseline.Rules.Count} rules, {baseline.Waivers.Count} waivers.");
+            WriteObject(baseline);
+        }
+    }
+}
