@@ -158,6 +158,8 @@ namespace OAuthAudit.Module.Tests
             Assert.Equal("client_credentials", context.Properties["GrantType"].Value);
             Assert.Equal(org.Emulator.Auditor.ClientId, context.Properties["ClientId"].Value);
             Assert.Equal("Api", context.Properties["Source"].Value.ToString());
+            Assert.Null(context.Properties["Region"].Value);
+            Assert.Equal(org.Emulator.ApiBaseUri.Authority, context.Properties["Environment"].Value);
             var expires = (DateTime)context.Properties["TokenExpiresAt"].Value;
             Assert.InRange(expires, DateTime.UtcNow.AddHours(23), DateTime.UtcNow.AddHours(25));
         }

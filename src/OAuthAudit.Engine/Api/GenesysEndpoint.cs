@@ -35,6 +35,16 @@ namespace OAuthAudit.Engine.Api
         public static GenesysEndpoint ForRegion(string region, Uri? loginBaseUri = null, Uri? apiBaseUri = null) =>
             Create(GenesysRegions.DomainOf(region), loginBaseUri, apiBaseUri);
 
+        /// <summary>
+        /// An endpoint known only by its addresses (a proxy, the emulator): it claims no region or domain.
+        /// Without a login address, the API address stands in (a supplied access token never needs one).
+        /// </summary>
+        public static GenesysEndpoint Custom(Uri apiBaseUri, Uri? loginBaseUri)
+        {
+            var api = RequireSafe(apiBaseUri, "ApiBaseUri");
+            return new GenesysEndpoint(api.Authority, null, loginBaseUri == null ? api : RequireSafe(loginBaseUri, "LoginBaseUri"), api);
+        }
+
         private static string NormalizeEnvironment(string environment)
         {
             var domain = (environment ?? string.Empty).Trim().TrimEnd('/');

@@ -147,9 +147,15 @@ namespace OAuthAudit.Commands
             }
 
             var fromVariable = System.Environment.GetEnvironmentVariable(EnvironmentVariable);
-            var where = Region ?? Environment ?? (string.IsNullOrWhiteSpace(fromVariable) ? GenesysRegions.DefaultEnvironment : fromVariable!.Trim());
+            var named = Region ?? Environment ?? (string.IsNullOrWhiteSpace(fromVariable) ? null : fromVariable!.Trim());
+            var where = named ?? GenesysRegions.DefaultEnvironment;
             try
             {
+                if (named == null && ApiBaseUri != null)
+                {
+                    return GenesysEndpoint.Custom(ApiBaseUri, LoginBaseUri);
+                }
+
                 return GenesysRegions.Names.Contains(where, StringComparer.OrdinalIgnoreCase)
                     ? GenesysEndpoint.ForRegion(where, LoginBaseUri, ApiBaseUri)
                     : GenesysEndpoint.Create(where, LoginBaseUri, ApiBaseUri);
