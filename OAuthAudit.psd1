@@ -16,6 +16,8 @@
         'Get-GcContext'
         'Get-GcOAuthClient'
         'Get-GcOAuthScope'
+        'Get-GcAuthorizationRole'
+        'Get-GcAuthorizationDivision'
         'Get-GcOAuthBaseline'
         'Test-GcOAuthClientScope'
         'Assert-GcOAuthClientScope'

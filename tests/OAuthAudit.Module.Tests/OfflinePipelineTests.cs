@@ -71,8 +71,8 @@ namespace OAuthAudit.Module.Tests
             _shell.Run("Get-GcOAuthClient -Name 'Ops Wallboard Dashboard', 'Power BI Reporting Export' | Out-Default").ThrowIfFailed();
 
             var lines = _shell.Host.Text.Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0).ToArray();
-            Assert.Matches(@"^Name\s+GrantType\s+State\s+TokenHours\s+Scopes$", lines[0]);
-            Assert.Matches(@"^Power BI Reporting Export\s+CLIENT-CREDENTIALS\s+active\s+24\s+\(roles: 1\)$", lines.Single(line => line.StartsWith("Power BI")));
+            Assert.Matches(@"^Name\s+GrantType\s+State\s+TokenHours\s+Scopes / Roles$", lines[0]);
+            Assert.Matches(@"^Power BI Reporting Export\s+CLIENT-CREDENTIALS\s+active\s+24\s+admin \(all divisions\)$", lines.Single(line => line.StartsWith("Power BI")));
             Assert.Matches(@"^Ops Wallboard Dashboard\s+CODE\s+active\s+\d+\s+analytics; routing; users; oauth", lines.Single(line => line.StartsWith("Ops Wallboard")));
         }
 

@@ -5,7 +5,8 @@ namespace OAuthAudit.Engine.Model
 {
     /// <summary>
     /// An OAuth client as the API describes it (OAuthClient), with its scope names resolved against the
-    /// organization's scope registry. The client secret is never read, so it can never be shown.
+    /// organization's scope registry and its role × division grants resolved to names and permissions.
+    /// The client secret is never read, so it can never be shown.
     /// </summary>
     public sealed class OAuthClient
     {
@@ -34,7 +35,14 @@ namespace OAuthAudit.Engine.Model
 
         public ValueList<string> UnknownScopes => ValueList.From(Scopes.Where(scope => !scope.IsKnown).Select(scope => scope.Name));
 
+        /// <summary>The role × division grants as the API gives them (ids).</summary>
         public ValueList<RoleDivision> RoleDivisions { get; internal set; } = ValueList<RoleDivision>.Empty;
+
+        /// <summary>The grants resolved to role and division names; unknown ids are kept and flagged.</summary>
+        public ValueList<RoleGrant> Roles { get; internal set; } = ValueList<RoleGrant>.Empty;
+
+        /// <summary>Every domain:entity:action the client's roles grant, in any division.</summary>
+        public ValueList<string> Permissions => ValueList.From(Roles.SelectMany(grant => grant.Permissions).Distinct(StringComparer.OrdinalIgnoreCase));
 
         public DateTime? DateCreated { get; internal set; }
 

@@ -13,6 +13,8 @@ namespace OAuthAudit.Engine.Organizations
 
         Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation);
 
+        Task<AuthorizationRegistry> GetAuthorizationRegistryAsync(Operation operation);
+
         /// <param name="continuation">null for the first page, then the previous page's Next.</param>
         Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation);
 

@@ -7,15 +7,20 @@ using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Organizations
 {
-    /// <summary>Reads an organization from the Genesys Cloud API. The scope registry is fetched once and kept.</summary>
+    /// <summary>Reads an organization from the Genesys Cloud API. The scope registry, roles and divisions are each fetched once and kept.</summary>
     internal sealed class LiveOrganizationSource : IOrganizationSource
     {
         private const string ClientsPath = "/api/v2/oauth/clients";
         private const string ScopesPath = "/api/v2/oauth/scopes";
+        private const string RolesPath = "/api/v2/authorization/roles";
+        private const string DivisionsPath = "/api/v2/authorization/divisions";
         private const string ClientViewPermission = "oauth:client:view";
+        private const string RoleViewPermission = "authorization:role:view";
+        private const string DivisionViewPermission = "authorization:division:view";
 
         private readonly GenesysApiClient _api;
         private readonly AsyncOnce<ScopeRegistry> _scopes = new AsyncOnce<ScopeRegistry>();
+        private readonly AsyncOnce<AuthorizationRegistry> _authorization = new AsyncOnce<AuthorizationRegistry>();
 
         private LiveOrganizationSource(GenesysApiClient api, Organization organization)
         {
@@ -38,6 +43,9 @@ namespace OAuthAudit.Engine.Organizations
         public Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation) =>
             _scopes.GetAsync(() => FetchScopeRegistryAsync(operation), operation.Cancellation);
 
+        public Task<AuthorizationRegistry> GetAuthorizationRegistryAsync(Operation operation) =>
+            _authorization.GetAsync(() => FetchAuthorizationRegistryAsync(operation), operation.Cancellation);
+
         public async Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation)
         {
             var path = continuation ?? ClientsPath;
@@ -52,6 +60,15 @@ namespace OAuthAudit.Engine.Organizations
             _api.GetAsync<OAuthClientDto>($"{ClientsPath}/{Uri.EscapeDataString(clientId)}", "OAuthClient", ClientViewPermission, operation, notFoundIsNull: true);
 
         public void Dispose() => _api.Dispose();
+
+        private async Task<AuthorizationRegistry> FetchAuthorizationRegistryAsync(Operation operation)
+        {
+            var roles = PagedListing.ReadAllAsync<DomainOrganizationRoleDto>(_api, RolesPath, "&userCount=false", "OrganizationRoleEntityListing", RoleViewPermission, operation);
+            var divisions = PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation);
+            var registry = AuthorizationFactory.Registry(await roles.ConfigureAwait(false), await divisions.ConfigureAwait(false));
+            operation.Log.Verbose($"Authorization: {registry.Roles.Count} roles and {registry.Divisions.Count} divisions (cached for this connection)");
+            return registry;
+        }
 
         private async Task<ScopeRegistry> FetchScopeRegistryAsync(Operation operation)
         {

@@ -4,7 +4,7 @@ using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Organizations
 {
-    /// <summary>Builds pipeline OAuthClient objects from the API's JSON, resolving scope names against the registry.</summary>
+    /// <summary>Builds pipeline OAuthClient objects from the API's JSON, resolving scope names and role grants.</summary>
     internal static class OAuthClientFactory
     {
         /// <summary>The first field a client cannot be audited without that the JSON lacks, or null.</summary>
@@ -13,17 +13,20 @@ namespace OAuthAudit.Engine.Organizations
             : string.IsNullOrEmpty(dto.AuthorizedGrantType) ? "authorizedGrantType"
             : null;
 
-        public static OAuthClient Create(OAuthClientDto dto, ScopeRegistry registry, Organization organization) =>
-            new OAuthClient(dto.Id!, dto.Name ?? dto.Id!, dto.AuthorizedGrantType!)
+        public static OAuthClient Create(OAuthClientDto dto, ScopeRegistry registry, AuthorizationRegistry authorization, Organization organization)
+        {
+            var grants = ValueList.From(dto.RoleDivisions?
+                .Where(grant => grant.RoleId != null)
+                .Select(grant => new RoleDivision(grant.RoleId!, grant.DivisionId)));
+            return new OAuthClient(dto.Id!, dto.Name ?? dto.Id!, dto.AuthorizedGrantType!)
             {
                 Description = dto.Description,
                 State = dto.State,
                 AccessTokenValiditySeconds = dto.AccessTokenValiditySeconds,
                 RegisteredRedirectUri = ValueList.From(dto.RegisteredRedirectUri?.Where(uri => uri != null)),
                 Scopes = ValueList.From(dto.Scope?.Where(name => !string.IsNullOrEmpty(name)).Select(registry.Resolve)),
-                RoleDivisions = ValueList.From(dto.RoleDivisions?
-                    .Where(grant => grant.RoleId != null)
-                    .Select(grant => new RoleDivision(grant.RoleId!, grant.DivisionId))),
+                RoleDivisions = grants,
+                Roles = ValueList.From(grants.Select(authorization.Resolve)),
                 DateCreated = dto.DateCreated,
                 DateModified = dto.DateModified,
                 CreatedBy = Reference(dto.CreatedBy),
@@ -32,6 +35,7 @@ namespace OAuthAudit.Engine.Organizations
                 SelfUri = dto.SelfUri,
                 OrganizationName = organization.Name,
             };
+        }
 
         private static EntityReference? Reference(DomainEntityRefDto? dto) =>
             dto == null ? null : new EntityReference(dto.Id, dto.Name, dto.SelfUri);

@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>
-    /// An organization's OAuth clients and scope registry, from whichever source the context was connected to.
-    /// Clients stream page by page; the scope registry is read once per connection.
+    /// An organization's OAuth clients, scope registry, roles and divisions, from whichever source the context
+    /// was connected to. Clients stream page by page; each registry is read once per connection, roles and
+    /// divisions only when a client has role grants to resolve.
     /// </summary>
     public sealed class OrganizationDirectory : IDisposable
     {
@@ -23,8 +24,14 @@ namespace OAuthAudit.Engine.Organizations
 
         public ScopeRegistry GetScopeRegistry(Operation operation) => operation.Wait(_source.GetScopeRegistryAsync(operation));
 
-        public IEnumerable<OAuthClient> GetClients(Operation operation)
+        /// <summary>Roles and divisions, read once per connection.</summary>
+        public AuthorizationRegistry GetAuthorizationRegistry(Operation operation) => operation.Wait(_source.GetAuthorizationRegistryAsync(operation));
+
+        /// <param name="include">Which listed clients to resolve and return; all when null.</param>
+        /// <param name="listed">Called with each client the listing holds, before filtering, for progress.</param>
+        public IEnumerable<OAuthClient> GetClients(Operation operation, Func<ClientIdentity, bool>? include = null, Action<int>? listed = null)
         {
+            var count = 0;
             var registry = GetScopeRegistry(operation);
             var guard = new ListingGuard("OAuth client");
             string? continuation = null;
@@ -33,7 +40,12 @@ namespace OAuthAudit.Engine.Organizations
                 var page = operation.Wait(_source.GetClientPageAsync(continuation, operation));
                 foreach (var dto in page.Clients)
                 {
-                    yield return Build(dto, registry, operation);
+                    RequireAuditable(dto);
+                    listed?.Invoke(++count);
+                    if (include == null || include(new ClientIdentity(dto.Id!, dto.Name ?? dto.Id!, dto.AuthorizedGrantType!, dto.State)))
+                    {
+                        yield return Build(dto, registry, operation);
+                    }
                 }
 
                 continuation = page.Next;
@@ -55,7 +67,14 @@ namespace OAuthAudit.Engine.Organizations
 
         public void Dispose() => _source.Dispose();
 
-        private OAuthClient Build(Api.Dto.OAuthClientDto dto, ScopeRegistry registry, Operation operation)
+        private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, Operation operation)
+        {
+            RequireAuditable(dto);
+            var authorization = dto.RoleDivisions == null || dto.RoleDivisions.Count == 0 ? AuthorizationRegistry.Empty : GetAuthorizationRegistry(operation);
+            return OAuthClientFactory.Create(dto, registry, authorization, Organization);
+        }
+
+        private static void RequireAuditable(OAuthClientDto dto)
         {
             var missing = OAuthClientFactory.MissingRequiredField(dto);
             if (missing != null)
@@ -65,8 +84,6 @@ namespace OAuthAudit.Engine.Organizations
                     $"An OAuth client in the listing has no '{missing}' (client id '{dto.Id ?? "none"}', name '{dto.Name ?? "none"}'); it cannot be audited. Report this answer to Genesys Cloud support.",
                     new ApiRequestDescription("GET", "api", dto.SelfUri ?? "/api/v2/oauth/clients"));
             }
-
-            return OAuthClientFactory.Create(dto, registry, Organization);
         }
     }
 }

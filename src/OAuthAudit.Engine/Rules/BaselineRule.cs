@@ -43,6 +43,23 @@ namespace OAuthAudit.Engine.Rules
 
         public ValueList<string>? AllowedStates { get; internal set; }
 
+        /// <summary>Role names (wildcards) the client must hold in some division.</summary>
+        public ValueList<string> RequiredRoles { get; internal set; } = ValueList<string>.Empty;
+
+        public ValueList<string> ForbiddenRoles { get; internal set; } = ValueList<string>.Empty;
+
+        public ValueList<PermissionPattern> ForbiddenPermissions { get; internal set; } = ValueList<PermissionPattern>.Empty;
+
+        /// <summary>When set, grants in any other division (or in all divisions, unless "*" is listed) are findings.</summary>
+        public ValueList<string>? AllowedDivisions { get; internal set; }
+
+        public bool ForbidAllDivisions { get; internal set; }
+
+        public bool ForbidPrivilegeEscalation { get; internal set; }
+
+        /// <summary>Role or division ids the organization does not know (deleted roles, removed divisions) are findings.</summary>
+        public bool ForbidUnknownRoles { get; internal set; }
+
         public bool AppliesTo(OAuthClient client) => Match.Matches(client) && !(Exemptions?.Matches(client) ?? false);
 
         public override string ToString() => $"{Id} ({Severity}): {Description}";

@@ -24,7 +24,7 @@ namespace OAuthAudit.Engine.Rules
             ClientIds = clientIds;
             GrantTypes = grantTypes;
             States = states;
-            _names = names.Select(Wildcard).ToArray();
+            _names = names.Select(Wildcard.ToRegex).ToArray();
             _namePatterns = namePatterns.Select(pattern => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToArray();
         }
 
@@ -58,8 +58,5 @@ namespace OAuthAudit.Engine.Rules
             };
             return IsEmpty ? "all clients" : string.Join(", ", parts.Where(part => part != null));
         }
-
-        private static Regex Wildcard(string pattern) =>
-            new Regex("^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 }

@@ -13,6 +13,14 @@ namespace OAuthAudit.Engine.Rules
         WildcardRedirectUri,
         LocalhostRedirectUri,
         DisallowedState,
+        MissingRole,
+        ForbiddenRole,
+        ForbiddenPermission,
+        DisallowedDivision,
+        AllDivisionsGrant,
+        PrivilegeEscalation,
+        UnknownRole,
+        UnknownDivision,
         NoRuleMatched,
     }
 }

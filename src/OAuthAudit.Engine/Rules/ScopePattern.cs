@@ -18,7 +18,7 @@ namespace OAuthAudit.Engine.Rules
             }
 
             Text = text;
-            _regex = new Regex("^" + Regex.Escape(text).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            _regex = Wildcard.ToRegex(text);
         }
 
         public string Text { get; }

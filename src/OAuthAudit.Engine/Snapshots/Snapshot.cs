@@ -10,8 +10,11 @@ namespace OAuthAudit.Engine.Snapshots
     {
         public const int CurrentSchemaVersion = 1;
 
-        public Snapshot(string path, DateTime capturedAt, string? environment, Organization organization, IReadOnlyList<OAuthScopeDto> scopes, IReadOnlyList<OAuthClientDto> clients)
+        public Snapshot(string path, DateTime capturedAt, string? environment, Organization organization, IReadOnlyList<OAuthScopeDto> scopes, IReadOnlyList<OAuthClientDto> clients,
+            IReadOnlyList<DomainOrganizationRoleDto> roles, IReadOnlyList<AuthzDivisionDto> divisions)
         {
+            Roles = roles;
+            Divisions = divisions;
             Path = path;
             CapturedAt = capturedAt;
             Environment = environment;
@@ -31,5 +34,9 @@ namespace OAuthAudit.Engine.Snapshots
         public IReadOnlyList<OAuthScopeDto> Scopes { get; }
 
         public IReadOnlyList<OAuthClientDto> Clients { get; }
+
+        public IReadOnlyList<DomainOrganizationRoleDto> Roles { get; }
+
+        public IReadOnlyList<AuthzDivisionDto> Divisions { get; }
     }
 }

@@ -13,16 +13,20 @@ namespace OAuthAudit.Engine.Snapshots
     {
         private readonly Snapshot _snapshot;
         private readonly ScopeRegistry _registry;
+        private readonly AuthorizationRegistry _authorization;
 
         public SnapshotOrganizationSource(Snapshot snapshot)
         {
             _snapshot = snapshot;
             _registry = new ScopeRegistry(snapshot.Scopes.Select(scope => new OAuthScope(scope.Id!, scope.Description)));
+            _authorization = AuthorizationFactory.Registry(snapshot.Roles, snapshot.Divisions);
         }
 
         public Organization Organization => _snapshot.Organization;
 
         public Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation) => Task.FromResult(_registry);
+
+        public Task<AuthorizationRegistry> GetAuthorizationRegistryAsync(Operation operation) => Task.FromResult(_authorization);
 
         public Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation) =>
             Task.FromResult(new ClientPage(_snapshot.Clients, next: null));

@@ -43,14 +43,14 @@ namespace OAuthAudit.Engine.Snapshots
             var environment = context.Optional(root, "environment", JTokenType.String)?.Value<string>();
             var organization = ReadOrganization(context, (JObject)context.Required(root, "organization", JTokenType.Object));
             var scopes = context.Items((JArray)context.Required(root, "scopes", JTokenType.Array), "scopes")
-                .Select(item => ReadScope(context, item))
+                .Select(item => ReadEntity<OAuthScopeDto>(context, item, "an OAuthScope"))
                 .ToArray();
             var clients = context.Items((JArray)context.Required(root, "clients", JTokenType.Array), "clients")
                 .Select(item => ReadClient(context, item))
                 .ToArray();
-            context.Optional(root, "roles", JTokenType.Array);
-            context.Optional(root, "divisions", JTokenType.Array);
-            return new Snapshot(path, capturedAt.Value<DateTime>().ToUniversalTime(), environment, organization, scopes, clients);
+            var roles = OptionalItems(context, root, "roles").Select(item => ReadEntity<DomainOrganizationRoleDto>(context, item, "a DomainOrganizationRole")).ToArray();
+            var divisions = OptionalItems(context, root, "divisions").Select(item => ReadEntity<AuthzDivisionDto>(context, item, "an AuthzDivision")).ToArray();
+            return new Snapshot(path, capturedAt.Value<DateTime>().ToUniversalTime(), environment, organization, scopes, clients, roles, divisions);
         }
 
         private static JObject Parse(string path)
@@ -89,10 +89,13 @@ namespace OAuthAudit.Engine.Snapshots
             return new Organization(id, name, domain);
         }
 
-        private static OAuthScopeDto ReadScope(SnapshotContext context, JObject item)
+        private static IEnumerable<JObject> OptionalItems(SnapshotContext context, JObject root, string key) =>
+            context.Optional(root, key, JTokenType.Array) is JArray array ? context.Items(array, key) : Enumerable.Empty<JObject>();
+
+        private static T ReadEntity<T>(SnapshotContext context, JObject item, string model)
         {
             context.Required(item, "id", JTokenType.String);
-            return context.Convert<OAuthScopeDto>(item, "an OAuthScope");
+            return context.Convert<T>(item, model);
         }
 
         private static OAuthClientDto ReadClient(SnapshotContext context, JObject item)

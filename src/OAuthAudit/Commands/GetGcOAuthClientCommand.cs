@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Errors;
 
 namespace OAuthAudit.Commands
@@ -71,18 +72,22 @@ namespace OAuthAudit.Commands
             var names = new NameFilter(Name);
             var progress = new ProgressRecord(1, $"Reading OAuth clients of {context.OrganizationName}", "Starting");
             var read = 0;
-            foreach (var client in context.Directory.GetClients(Operation))
+            void Listed(int count)
             {
-                if (++read % ProgressEvery == 0)
+                read = count;
+                if (count % ProgressEvery == 0)
                 {
-                    progress.StatusDescription = $"{read} clients read";
+                    progress.StatusDescription = $"{count} clients read";
                     WriteProgress(progress);
                 }
+            }
 
-                if (names.Matches(client.Name) && IsOneOf(client.AuthorizedGrantType, GrantType) && IsOneOf(client.State, State))
-                {
-                    WriteObject(client);
-                }
+            bool Wanted(ClientIdentity client) =>
+                names.Matches(client.Name) && IsOneOf(client.GrantType, GrantType) && IsOneOf(client.State, State);
+
+            foreach (var client in context.Directory.GetClients(Operation, Wanted, Listed))
+            {
+                WriteObject(client);
             }
 
             progress.RecordType = ProgressRecordType.Completed;

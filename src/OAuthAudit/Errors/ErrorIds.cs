@@ -12,6 +12,8 @@ namespace OAuthAudit.Errors
         public const string MissingPermission = "MissingPermission";
         public const string ClientNotFound = "ClientNotFound";
         public const string ScopeNotFound = "ScopeNotFound";
+        public const string RoleNotFound = "RoleNotFound";
+        public const string DivisionNotFound = "DivisionNotFound";
         public const string RateLimited = "RateLimited";
         public const string ApiUnavailable = "ApiUnavailable";
         public const string NetworkFailure = "NetworkFailure";

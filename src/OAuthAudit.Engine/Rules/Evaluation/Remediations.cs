@@ -11,6 +11,10 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         public const string ShortenTokenLifetime = Where + " and lower Token Duration.";
         public const string FixRedirectUri = Where + " and replace the redirect URI with an https address on a host you control, without wildcards or localhost.";
         public const string ReviewState = Where + " and delete it if it is no longer used, or re-activate it if it is.";
+        public const string AddRole = Where + " and, on the Roles tab, grant the missing role in the divisions the integration works in.";
+        public const string RemoveRole = Where + " and, on the Roles tab, replace the role with one that holds only the permissions the integration needs.";
+        public const string NarrowDivisions = Where + " and, on the Roles tab, grant the role only in the divisions the integration works in.";
+        public const string RemoveUnknownGrant = Where + " and, on the Roles tab, remove the grant of the deleted role or division, then grant a current one if the integration still needs it.";
         public const string WriteRule = "Add a rule to the baseline that applies to this client, or exempt it deliberately.";
         public const string None = "Nothing to do.";
     }

@@ -43,6 +43,36 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 checks.Add(new StateCheck(rule.AllowedStates));
             }
 
+            if (rule.RequiredRoles.Count > 0)
+            {
+                checks.Add(new RequiredRolesCheck(rule.RequiredRoles));
+            }
+
+            if (rule.ForbiddenRoles.Count > 0)
+            {
+                checks.Add(new ForbiddenRolesCheck(rule.ForbiddenRoles));
+            }
+
+            if (rule.ForbiddenPermissions.Count > 0)
+            {
+                checks.Add(new ForbiddenPermissionsCheck(rule.ForbiddenPermissions));
+            }
+
+            if (rule.AllowedDivisions != null || rule.ForbidAllDivisions)
+            {
+                checks.Add(new DivisionCheck(rule.AllowedDivisions, rule.ForbidAllDivisions));
+            }
+
+            if (rule.ForbidPrivilegeEscalation)
+            {
+                checks.Add(new PrivilegeEscalationCheck());
+            }
+
+            if (rule.ForbidUnknownRoles)
+            {
+                checks.Add(new UnknownRolesCheck());
+            }
+
             return checks;
         }
     }

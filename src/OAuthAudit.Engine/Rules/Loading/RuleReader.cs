@@ -14,11 +14,14 @@ namespace OAuthAudit.Engine.Rules.Loading
         {
             "id", "description", "severity", "remediation", "match", "exemptions", "requiredScopes", "allowedScopes",
             "forbiddenScopes", "forbidUnknownScopes", "maxAccessTokenValiditySeconds", "redirectUris", "allowedStates",
+            "requiredRoles", "forbiddenRoles", "forbiddenPermissions", "allowedDivisions", "forbidAllDivisions",
+            "forbidPrivilegeEscalation", "forbidUnknownRoles",
         };
 
         private static readonly IReadOnlyList<string> RedirectUriKeys = new[] { "requireHttps", "forbidWildcardHosts", "forbidLocalhost" };
 
-        private static readonly string Checks = "requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris or allowedStates";
+        private static readonly string Checks = "requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris, allowedStates, "
+            + "requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true or forbidUnknownRoles: true";
 
         private static readonly Regex IdSyntax = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
 
@@ -49,6 +52,13 @@ namespace OAuthAudit.Engine.Rules.Loading
                 MaxAccessTokenValiditySeconds = map.OptionalWholeNumber("maxAccessTokenValiditySeconds", 1, "seconds (86400 is 24 hours)"),
                 RedirectUris = RedirectUris(map),
                 AllowedStates = States(map),
+                RequiredRoles = Names(map, "requiredRoles", "role name") ?? ValueList<string>.Empty,
+                ForbiddenRoles = Names(map, "forbiddenRoles", "role name") ?? ValueList<string>.Empty,
+                ForbiddenPermissions = Permissions(map, "forbiddenPermissions") ?? ValueList<PermissionPattern>.Empty,
+                AllowedDivisions = Names(map, "allowedDivisions", "division name"),
+                ForbidAllDivisions = map.OptionalBool("forbidAllDivisions") ?? false,
+                ForbidPrivilegeEscalation = map.OptionalBool("forbidPrivilegeEscalation") ?? false,
+                ForbidUnknownRoles = map.OptionalBool("forbidUnknownRoles") ?? false,
             };
 
             if (!ChecksSomething(rule))
@@ -66,7 +76,14 @@ namespace OAuthAudit.Engine.Rules.Loading
             || rule.ForbidUnknownScopes
             || rule.MaxAccessTokenValiditySeconds.HasValue
             || rule.RedirectUris != null
-            || rule.AllowedStates != null;
+            || rule.AllowedStates != null
+            || rule.RequiredRoles.Count > 0
+            || rule.ForbiddenRoles.Count > 0
+            || rule.ForbiddenPermissions.Count > 0
+            || rule.AllowedDivisions != null
+            || rule.ForbidAllDivisions
+            || rule.ForbidPrivilegeEscalation
+            || rule.ForbidUnknownRoles;
 
         /// <summary>Scope names or patterns; allowedScopes may be empty (no scope at all is allowed), the others may not.</summary>
         private static ValueList<ScopePattern>? Scopes(YamlMap map, string key, bool allowEmpty)
@@ -80,6 +97,18 @@ namespace OAuthAudit.Engine.Rules.Loading
             ScopePattern.IsValid(item.Text)
                 ? new ScopePattern(item.Text)
                 : throw map.Context.Error(item.Node, $"'{item.Path}' is '{item.Text}', which is not a scope name or pattern: scope names use letters, digits, ':', '-', '_' and '.', and patterns add '*' and '?' (such as analytics:readonly or routing*).");
+
+        /// <summary>Role or division names, wildcards allowed; a list given must not be empty.</summary>
+        private static ValueList<string>? Names(YamlMap map, string key, string noun) =>
+            map.OptionalNonEmptyTexts(key, noun) is IReadOnlyList<YamlItem> items ? ValueList.From(items.Select(item => item.Text)) : null;
+
+        private static ValueList<PermissionPattern>? Permissions(YamlMap map, string key)
+        {
+            var items = map.OptionalNonEmptyTexts(key, "permission (domain:entity:action)");
+            return items == null ? null : ValueList.From(items.Select(item => PermissionPattern.IsValid(item.Text)
+                ? new PermissionPattern(item.Text)
+                : throw map.Context.Error(item.Node, $"'{item.Path}' is '{item.Text}', which is not a permission: a permission has three parts, domain:entity:action, each a name of letters, digits, '_' or '-', or '*' for all (such as oauth:client:edit or authorization:*:*).")));
+        }
 
         private static RedirectUriPolicy? RedirectUris(YamlMap rule)
         {

@@ -1,0 +1,29 @@
+namespace OAuthAudit.Engine.Model
+{
+    /// <summary>A role of the organization (the API's DomainOrganizationRole) with its permissions spelled out.</summary>
+    public sealed class AuthorizationRole
+    {
+        internal AuthorizationRole(string id, string name, string? description, ValueList<string> permissions, bool isDefault)
+        {
+            Id = id;
+            Name = name;
+            Description = description;
+            Permissions = permissions;
+            IsDefault = isDefault;
+        }
+
+        public string Id { get; }
+
+        public string Name { get; }
+
+        public string? Description { get; }
+
+        /// <summary>domain:entity:action strings, one per action of each permission policy; "*" kept as the API gives it.</summary>
+        public ValueList<string> Permissions { get; }
+
+        /// <summary>A role Genesys Cloud ships with every organization.</summary>
+        public bool IsDefault { get; }
+
+        public override string ToString() => Name;
+    }
+}

@@ -1,0 +1,43 @@
+namespace OAuthAudit.Engine.Model
+{
+    /// <summary>
+    /// One role granted to a client-credentials client in one division, resolved to names. An id the
+    /// organization does not know is kept and flagged (IsKnownRole/IsKnownDivision false), never dropped.
+    /// </summary>
+    public sealed class RoleGrant
+    {
+        public const string AllDivisionsName = "all divisions";
+
+        internal RoleGrant(RoleDivision grant, AuthorizationRole? role, AuthorizationDivision? division)
+        {
+            RoleId = grant.RoleId;
+            RoleName = role?.Name ?? $"unknown role {grant.RoleId}";
+            IsKnownRole = role != null;
+            IsAllDivisions = grant.IsAllDivisions;
+            DivisionId = grant.IsAllDivisions ? RoleDivision.AllDivisions : division?.Id ?? grant.DivisionId;
+            DivisionName = grant.IsAllDivisions ? AllDivisionsName : division?.Name ?? $"unknown division {grant.DivisionId}";
+            IsKnownDivision = grant.IsAllDivisions || division != null;
+            Permissions = role?.Permissions ?? ValueList<string>.Empty;
+        }
+
+        public string RoleId { get; }
+
+        public string RoleName { get; }
+
+        public bool IsKnownRole { get; }
+
+        public string? DivisionId { get; }
+
+        public string DivisionName { get; }
+
+        public bool IsKnownDivision { get; }
+
+        /// <summary>The grant holds in every division ("*"), present and future.</summary>
+        public bool IsAllDivisions { get; }
+
+        /// <summary>The role's permissions (empty for an unknown role).</summary>
+        public ValueList<string> Permissions { get; }
+
+        public override string ToString() => $"{RoleName} ({DivisionName})";
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Organizations
+{
+    /// <summary>The organization's roles and divisions, for resolving the role × division grants of client-credentials clients.</summary>
+    public sealed class AuthorizationRegistry
+    {
+        private readonly Dictionary<string, AuthorizationRole> _roles;
+        private readonly Dictionary<string, AuthorizationDivision> _divisions;
+        private readonly AuthorizationDivision? _home;
+
+        public AuthorizationRegistry(IEnumerable<AuthorizationRole> roles, IEnumerable<AuthorizationDivision> divisions)
+        {
+            _roles = Index(roles, role => role.Id);
+            _divisions = Index(divisions, division => division.Id);
+            _home = _divisions.Values.FirstOrDefault(division => division.IsHomeDivision);
+            Roles = ValueList.From(_roles.Values.OrderBy(role => role.Name, StringComparer.OrdinalIgnoreCase));
+            Divisions = ValueList.From(_divisions.Values.OrderBy(division => division.Name, StringComparer.OrdinalIgnoreCase));
+        }
+
+        public static AuthorizationRegistry Empty { get; } = new AuthorizationRegistry(new AuthorizationRole[0], new AuthorizationDivision[0]);
+
+        public ValueList<AuthorizationRole> Roles { get; }
+
+        public ValueList<AuthorizationDivision> Divisions { get; }
+
+        /// <summary>Resolves a grant: no division means the home division, "*" all of them.</summary>
+        public RoleGrant Resolve(RoleDivision grant)
+        {
+            _roles.TryGetValue(grant.RoleId, out var role);
+            var division = string.IsNullOrEmpty(grant.DivisionId) ? _home
+                : _divisions.TryGetValue(grant.DivisionId!, out var named) ? named
+                : null;
+            return new RoleGrant(grant, role, division);
+        }
+
+        private static Dictionary<string, T> Index<T>(IEnumerable<T> items, Func<T, string> key)
+        {
+            var index = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in items)
+            {
+                index[key(item)] = item;
+            }
+
+            return index;
+        }
+    }
+}

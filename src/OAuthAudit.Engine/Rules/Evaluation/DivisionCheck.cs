@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Rules.Evaluation
+{
+    /// <summary>Grants must stay in the allowed divisions; a grant in all divisions ("*") can be forbidden outright.</summary>
+    internal sealed class DivisionCheck : IRuleCheck
+    {
+        private readonly RoleNames? _allowed;
+        private readonly bool _forbidAllDivisions;
+
+        public DivisionCheck(IReadOnlyList<string>? allowed, bool forbidAllDivisions)
+        {
+            _allowed = allowed == null ? null : new RoleNames(allowed);
+            _forbidAllDivisions = forbidAllDivisions;
+        }
+
+        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        {
+            foreach (var grant in client.Roles)
+            {
+                if (_forbidAllDivisions && grant.IsAllDivisions)
+                {
+                    yield return new FindingDraft(FindingKind.AllDivisionsGrant, grant.ToString(),
+                        $"holds role '{grant.RoleName}' in all divisions, present and future.", Remediations.NarrowDivisions);
+                }
+                else if (_allowed != null && grant.IsKnownDivision && !_allowed.Matches(grant.IsAllDivisions ? RoleDivision.AllDivisions : grant.DivisionName))
+                {
+                    yield return new FindingDraft(FindingKind.DisallowedDivision, grant.ToString(),
+                        $"holds role '{grant.RoleName}' in {(grant.IsAllDivisions ? "all divisions" : $"division '{grant.DivisionName}'")}, outside the allowed divisions.", Remediations.NarrowDivisions);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using System.Linq;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Rules.Evaluation
+{
+    /// <summary>The client must hold no role matching a forbidden name, in any division.</summary>
+    internal sealed class ForbiddenRolesCheck : IRuleCheck
+    {
+        private readonly RoleNames _forbidden;
+
+        public ForbiddenRolesCheck(IReadOnlyList<string> forbidden)
+        {
+            _forbidden = new RoleNames(forbidden);
+        }
+
+        public IEnumerable<FindingDraft> Check(OAuthClient client) =>
+            client.Roles
+                .Where(grant => grant.IsKnownRole && _forbidden.Matches(grant.RoleName))
+                .GroupBy(grant => grant.RoleName)
+                .Select(grants => new FindingDraft(FindingKind.ForbiddenRole, grants.Key,
+                    $"holds role '{grants.Key}' ({string.Join(", ", grants.Select(grant => grant.DivisionName))}), which is forbidden.", Remediations.RemoveRole));
+    }
+}

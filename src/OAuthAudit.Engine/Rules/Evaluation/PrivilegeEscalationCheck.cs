@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Linq;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Rules.Evaluation
+{
+    /// <summary>
+    /// Flags each role grant that lets the client widen its own or anyone's access, naming the chain:
+    /// the role, the division, the permission it holds and what that permission allows.
+    /// </summary>
+    internal sealed class PrivilegeEscalationCheck : IRuleCheck
+    {
+        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        {
+            foreach (var grant in client.Roles)
+            {
+                var paths = EscalationPermissions.All
+                    .Select(escalation => (escalation.Permission, escalation.Why, Held: grant.Permissions.FirstOrDefault(escalation.Permission.IsGrantedBy)))
+                    .Where(path => path.Held != null)
+                    .ToArray();
+                if (paths.Length == 0)
+                {
+                    continue;
+                }
+
+                var chains = paths.GroupBy(path => path.Held).Select(held => held.Count() == 1 && held.First().Permission.Text == held.Key
+                    ? $"'{held.Key}' ({held.First().Why})"
+                    : $"'{held.Key}', which includes {string.Join(", ", held.Select(path => $"'{path.Permission}' ({path.Why})"))}");
+                yield return new FindingDraft(FindingKind.PrivilegeEscalation, grant.ToString(),
+                    $"can widen access: role '{grant.RoleName}' ({grant.DivisionName}) grants {string.Join("; and ", chains)}.", Remediations.RemoveRole);
+            }
+        }
+    }
+}
