@@ -179,7 +179,7 @@ namespace OAuthAudit.Module.Tests
                     $undescribed = @($command.Parameters.Keys | Where-Object { $common -notcontains $_ -and -not $described[$_] })
                     [pscustomobject]@{
                         Name = $command.Name
-                        HelpFile = $command.HelpFile
+                        HelpFile = [System.IO.Path]::GetFileName([string]$command.HelpFile)
                         Synopsis = "$($help.Synopsis)".Trim()
                         Examples = $examples.Count
                         ExamplesWithCode = @($examples | Where-Object { "$($_.code)".Trim() }).Count
