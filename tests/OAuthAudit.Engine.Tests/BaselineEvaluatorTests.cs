@@ -194,7 +194,7 @@ namespace OAuthAudit.Engine.Tests
             "  rules:\n    - id: R1\n      description: d\n      severity: High\n" + string.Concat(lines.Select(line => "      " + line + "\n"));
 
         private static Baseline Baseline(string spec) =>
-            BaselineReader.Read(new StringReader("apiVersion: oauthaudit/v1\nkind: Baseline\nmetadata: { name: test }\nspec:\n" + spec), "test.yml");
+            Baselines.Parse("apiVersion: oauthaudit/v1\nkind: Baseline\nmetadata: { name: test }\nspec:\n" + spec, "test.yml");
 
         private static OAuthClient Client(params string[] scopes) => Client(scopes, "Client");
 

@@ -171,7 +171,7 @@ namespace OAuthAudit.Engine.Tests
             using var files = new TempFiles();
             var path = files.Write("northwind.yml", FullBaseline);
 
-            var baseline = BaselineReader.ReadFile(path);
+            var baseline = Baselines.Loader.ReadFile(path);
 
             Assert.Equal("northwind-policy", baseline.Name);
             Assert.Equal("Northwind's OAuth policy", baseline.Description);
@@ -264,7 +264,7 @@ namespace OAuthAudit.Engine.Tests
             using var files = new TempFiles();
             var path = files.Write("bad.yml", yaml);
 
-            var error = Assert.Throws<FileFormatException>(() => BaselineReader.ReadFile(path));
+            var error = Assert.Throws<FileFormatException>(() => Baselines.Loader.ReadFile(path));
 
             Assert.True(
                 error.Line == line && error.Column == column && error.Message.Contains(problem, StringComparison.Ordinal),
@@ -278,13 +278,13 @@ namespace OAuthAudit.Engine.Tests
         public void A_missing_file_is_a_file_not_found()
         {
             using var files = new TempFiles();
-            Assert.Throws<FileNotFoundException>(() => BaselineReader.ReadFile(Path.Combine(files.Folder, "absent.yml")));
+            Assert.Throws<FileNotFoundException>(() => Baselines.Loader.ReadFile(Path.Combine(files.Folder, "absent.yml")));
         }
 
         [Fact]
         public void Errors_in_text_name_the_source()
         {
-            var error = Assert.Throws<FileFormatException>(() => BaselineReader.Read(new StringReader("kind: Baseline\n"), "inline"));
+            var error = Assert.Throws<FileFormatException>(() => Baselines.Parse("kind: Baseline\n", "inline"));
 
             Assert.Equal("inline", error.Path);
             Assert.Equal("Baseline 'inline', line 1, column 1: '(document)' has no 'apiVersion' ('oauthaudit/v1' expected).", error.Message);
@@ -293,7 +293,7 @@ namespace OAuthAudit.Engine.Tests
         [Fact]
         public void The_default_baseline_has_the_eight_gc_rules()
         {
-            var baseline = DefaultBaseline.Load();
+            var baseline = Baselines.Loader.BuiltIn;
 
             Assert.Equal("oauthaudit-default", baseline.Name);
             Assert.Equal("(built-in)", baseline.Source);
@@ -315,7 +315,7 @@ namespace OAuthAudit.Engine.Tests
             Assert.True(rules["GC-007"].ForbidUnknownRoles);
             Assert.True(rules["GC-008"].ForbidAllDivisions);
             Assert.All(new[] { "GC-006", "GC-007", "GC-008" }, id => Assert.Equal(new[] { GrantTypes.ClientCredentials }, rules[id].Match.GrantTypes));
-            Assert.Same(baseline, DefaultBaseline.Load());
+            Assert.Same(baseline, Baselines.Loader.BuiltIn);
         }
 
         [Fact]
@@ -324,7 +324,7 @@ namespace OAuthAudit.Engine.Tests
             var snapshot = SnapshotReader.Read(Path.Combine(RepositoryRoot.Path, "samples", "demo-org.json"));
             var registry = new ScopeRegistry(snapshot.Scopes.Select(scope => new OAuthScope(scope.Id!, scope.Description)));
             var clients = snapshot.Clients.Select(dto => OAuthClientFactory.Create(dto, registry, AuthorizationRegistry.Empty, snapshot.Organization)).ToDictionary(client => client.Name);
-            var rule = DefaultBaseline.Load().Rules.Single(candidate => candidate.Id == "GC-001");
+            var rule = Baselines.Loader.BuiltIn.Rules.Single(candidate => candidate.Id == "GC-001");
 
             Assert.False(rule.AppliesTo(clients["Genesys Cloud Admin Tooling"]));
             Assert.False(rule.AppliesTo(clients["Terraform CX as Code"]));
@@ -338,12 +338,12 @@ namespace OAuthAudit.Engine.Tests
         public void The_default_baseline_file_in_the_source_tree_is_the_embedded_one()
         {
             var onDisk = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "OAuthAudit.Engine", "Rules", "Loading", "default-baseline.yml"));
-            Assert.Equal(onDisk.Replace("\r\n", "\n"), DefaultBaseline.ReadText().Replace("\r\n", "\n"));
+            Assert.Equal(onDisk.Replace("\r\n", "\n"), BaselineLoader.BuiltInText().Replace("\r\n", "\n"));
         }
 
         private static string Rule(params string[] lines) =>
             Head + "    - id: R-1\n      description: d\n      severity: High\n" + string.Concat(lines.Select(line => "      " + line + "\n"));
 
-        private static Baseline Read(string yaml) => BaselineReader.Read(new StringReader(yaml), "test.yml");
+        private static Baseline Read(string yaml) => Baselines.Parse(yaml, "test.yml");
     }
 }

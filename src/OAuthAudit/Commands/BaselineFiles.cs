@@ -2,7 +2,7 @@ using System.IO;
 using System.Management.Automation;
 using OAuthAudit.Engine.Files;
 using OAuthAudit.Engine.Rules;
-using OAuthAudit.Engine.Rules.Loading;
+using OAuthAudit.Hosting;
 using OAuthAudit.Errors;
 
 namespace OAuthAudit.Commands
@@ -24,7 +24,7 @@ namespace OAuthAudit.Commands
 
             try
             {
-                return BaselineReader.ReadFile(resolved);
+                return IsolatedDependencies.Baselines.ReadFile(resolved);
             }
             catch (FileFormatException invalid)
             {

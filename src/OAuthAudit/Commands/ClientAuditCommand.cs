@@ -3,7 +3,7 @@ using System.Management.Automation;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules;
-using OAuthAudit.Engine.Rules.Loading;
+using OAuthAudit.Hosting;
 using OAuthAudit.Errors;
 
 namespace OAuthAudit.Commands
@@ -56,7 +56,7 @@ namespace OAuthAudit.Commands
                     ErrorCategory.InvalidArgument, Baseline, "Use -Baseline <file>, or -BaselineObject (Get-GcOAuthBaseline <file>), or neither for the built-in baseline."));
             }
 
-            LoadedBaseline = BaselineObject ?? (Baseline != null ? BaselineFiles.Load(this, Baseline) : DefaultBaseline.Load());
+            LoadedBaseline = BaselineObject ?? (Baseline != null ? BaselineFiles.Load(this, Baseline) : IsolatedDependencies.Baselines.BuiltIn);
             var now = DateTime.UtcNow;
             foreach (var expired in LoadedBaseline.ExpiredWaivers(now))
             {

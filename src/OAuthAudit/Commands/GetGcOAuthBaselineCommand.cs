@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using OAuthAudit.Engine.Rules;
-using OAuthAudit.Engine.Rules.Loading;
+using OAuthAudit.Hosting;
 
 namespace OAuthAudit.Commands
 {
@@ -17,7 +17,7 @@ namespace OAuthAudit.Commands
 
         protected override void ProcessRecord()
         {
-            var baseline = Path == null ? DefaultBaseline.Load() : BaselineFiles.Load(this, Path);
+            var baseline = Path == null ? IsolatedDependencies.Baselines.BuiltIn : BaselineFiles.Load(this, Path);
             WriteVerbose($"Baseline '{baseline.Name}' from {baseline.Source}: {baseline.Rules.Count} rules, {baseline.Waivers.Count} waivers.");
             WriteObject(baseline);
         }

@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Linq;
 using YamlDotNet.RepresentationModel;
 
-namespace OAuthAudit.Engine.Rules.Loading
+using OAuthAudit.Engine.Rules;
+
+namespace OAuthAudit.Yaml
 {
     /// <summary>Reads one entry of spec.waivers, checking its rule is one of the baseline's.</summary>
     internal static class WaiverReader

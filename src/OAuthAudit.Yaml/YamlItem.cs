@@ -1,6 +1,8 @@
 using YamlDotNet.RepresentationModel;
 
-namespace OAuthAudit.Engine.Rules.Loading
+using OAuthAudit.Engine.Rules;
+
+namespace OAuthAudit.Yaml
 {
     /// <summary>One value read from a baseline, with the node it came from (for errors) and its path ("spec.rules[0].names[1]").</summary>
     internal sealed class YamlItem

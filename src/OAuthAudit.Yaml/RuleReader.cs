@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 using OAuthAudit.Engine.Model;
 using YamlDotNet.RepresentationModel;
 
-namespace OAuthAudit.Engine.Rules.Loading
+using OAuthAudit.Engine.Rules;
+
+namespace OAuthAudit.Yaml
 {
     /// <summary>Reads one entry of spec.rules into a BaselineRule, refusing a rule that checks nothing.</summary>
     internal static class RuleReader

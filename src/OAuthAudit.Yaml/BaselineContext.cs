@@ -3,7 +3,9 @@ using OAuthAudit.Engine.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace OAuthAudit.Engine.Rules.Loading
+using OAuthAudit.Engine.Rules;
+
+namespace OAuthAudit.Yaml
 {
     /// <summary>The baseline being read: where it came from, and how a problem in it becomes a FileFormatException.</summary>
     internal sealed class BaselineContext

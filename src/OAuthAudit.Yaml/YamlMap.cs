@@ -4,7 +4,9 @@ using System.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace OAuthAudit.Engine.Rules.Loading
+using OAuthAudit.Engine.Rules;
+
+namespace OAuthAudit.Yaml
 {
     /// <summary>
     /// A YAML mapping read against the keys valid there: each accessor knows whether its key is required and

@@ -5,7 +5,9 @@ using System.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace OAuthAudit.Engine.Rules.Loading
+using OAuthAudit.Engine.Rules;
+
+namespace OAuthAudit.Yaml
 {
     /// <summary>
     /// One pass over the YAML events before the representation model is built, without recursion: refuses a

@@ -3,16 +3,18 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Rules;
+using OAuthAudit.Engine.Rules.Loading;
 using YamlDotNet.RepresentationModel;
 
-namespace OAuthAudit.Engine.Rules.Loading
+namespace OAuthAudit.Yaml
 {
     /// <summary>
-    /// Reads and checks a baseline file (samples/baseline-format.md describes the format). The YAML is walked
+    /// Reads and checks baseline YAML (samples/baseline-format.md describes the format). The YAML is walked
     /// node by node, so every problem is a FileFormatException at the offending node's line and column saying
     /// what would be valid there; nothing half-loaded is ever returned.
     /// </summary>
-    public static class BaselineReader
+    public sealed class BaselineReader : IBaselineParser
     {
         internal const string RootPath = "(document)";
 
@@ -20,22 +22,8 @@ namespace OAuthAudit.Engine.Rules.Loading
         private static readonly IReadOnlyList<string> MetadataKeys = new[] { "name", "description" };
         private static readonly IReadOnlyList<string> SpecKeys = new[] { "reportUnmatchedClients", "rules", "waivers" };
 
-        /// <summary>Reads the baseline file at path; a missing file is a FileNotFoundException, a bad one a FileFormatException.</summary>
-        public static Baseline ReadFile(string path)
-        {
-            if (path == null)
-            {
-                throw new ArgumentNullException(nameof(path));
-            }
-
-            using (var reader = new StringReader(File.ReadAllText(path)))
-            {
-                return Read(reader, path);
-            }
-        }
-
         /// <summary>Reads a baseline from YAML text; source names it in errors and becomes Baseline.Source.</summary>
-        internal static Baseline Read(TextReader yaml, string source)
+        public Baseline Parse(TextReader yaml, string source)
         {
             var context = new BaselineContext(source);
             var root = YamlMap.Of(context, YamlDocumentParser.Parse(yaml.ReadToEnd(), context), RootPath, RootKeys, "a mapping with apiVersion, kind, metadata and spec");

@@ -4,7 +4,9 @@ using OAuthAudit.Engine.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace OAuthAudit.Engine.Rules.Loading
+using OAuthAudit.Engine.Rules;
+
+namespace OAuthAudit.Yaml
 {
     /// <summary>Turns baseline text into the root node of its one YAML document, or an error at the place YAML went wrong.</summary>
     internal static class YamlDocumentParser

@@ -4,7 +4,9 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using OAuthAudit.Engine.Model;
 
-namespace OAuthAudit.Engine.Rules.Loading
+using OAuthAudit.Engine.Rules;
+
+namespace OAuthAudit.Yaml
 {
     /// <summary>Reads a rule's match or exemptions: names, namePatterns, clientIds, grantTypes, states, each a string or a list.</summary>
     internal static class ClientMatchReader
