@@ -8,6 +8,8 @@
            in tests/pester when Pester 5 is installed.
     Demo   imports the built module, lists the bundled demo organization (samples/demo-org.json) offline
            and audits it against samples/baseline.yml.
+    Package builds and writes out/OAuthAudit.zip: the module folder at the top, as Azure Automation imports it
+           (Automation account > Modules > Add a module).
     Clean  removes out/ and every bin/ and obj/ folder.
 .EXAMPLE
     ./build.ps1 -Task Demo
@@ -16,7 +18,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -91,6 +93,16 @@ function Invoke-Demo {
     Disconnect-GcOrganization
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $zip = Join-Path $root 'out/OAuthAudit.zip'
+    if (-not (Test-Path -LiteralPath $zip)) {
+        throw "The build did not write $zip."
+    }
+
+    Write-Host "Azure Automation package: $zip"
+}
+
 function Invoke-Clean {
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue -Path (Join-Path $root 'out')
     Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include bin, obj |
@@ -101,5 +113,6 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }

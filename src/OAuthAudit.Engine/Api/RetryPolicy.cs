@@ -7,6 +7,7 @@ namespace OAuthAudit.Engine.Api
     {
         public static readonly TimeSpan DefaultMaxRetryWait = TimeSpan.FromSeconds(60);
         public const int DefaultMaxRetryCount = 5;
+        public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
 
         private static readonly Random Jitter = new Random();
 
@@ -20,7 +21,7 @@ namespace OAuthAudit.Engine.Api
             MaxRetryCount = maxRetryCount;
             MaxRetryWait = maxRetryWait ?? DefaultMaxRetryWait;
             BaseDelay = baseDelay ?? TimeSpan.FromMilliseconds(500);
-            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(100);
+            RequestTimeout = requestTimeout ?? DefaultRequestTimeout;
         }
 
         public int MaxRetryCount { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules;
@@ -28,12 +29,12 @@ namespace OAuthAudit.Commands
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateText(256)]
         public string[] ClientId { get; set; } = Array.Empty<string>();
 
         /// <summary>The baseline file; the built-in baseline applies when neither this nor -BaselineObject is given.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateText(4096)]
         public string? Baseline { get; set; }
 
         [Parameter]

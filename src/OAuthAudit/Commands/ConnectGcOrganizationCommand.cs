@@ -28,7 +28,7 @@ namespace OAuthAudit.Commands
         private const string SnapshotSet = "Snapshot";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ClientSecretSet)]
-        [ValidateNotNullOrEmpty]
+        [ValidateText(256)]
         public string ClientId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ClientSecretSet)]
@@ -45,7 +45,7 @@ namespace OAuthAudit.Commands
         public SecureString? AccessToken { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = SnapshotSet)]
-        [ValidateNotNullOrEmpty]
+        [ValidateText(4096)]
         [Alias("Path")]
         public string SnapshotPath { get; set; } = string.Empty;
 
@@ -61,7 +61,7 @@ namespace OAuthAudit.Commands
         [Parameter(ParameterSetName = CredentialSet)]
         [Parameter(ParameterSetName = AccessTokenSet)]
         [Parameter(ParameterSetName = EnvironmentVariablesSet)]
-        [ValidateNotNullOrEmpty]
+        [ValidateText(253)]
         public string? Environment { get; set; }
 
         [Parameter(ParameterSetName = ClientSecretSet)]
@@ -92,6 +92,14 @@ namespace OAuthAudit.Commands
         [Parameter(ParameterSetName = EnvironmentVariablesSet)]
         [ValidateRange(0.0, 3600.0)]
         public double MaxRetryWait { get; set; } = RetryPolicy.DefaultMaxRetryWait.TotalSeconds;
+
+        /// <summary>Seconds one request may take before it counts as failed (and is retried).</summary>
+        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(ParameterSetName = EnvironmentVariablesSet)]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = (int)RetryPolicy.DefaultRequestTimeout.TotalSeconds;
 
         protected override void EndProcessing()
         {
@@ -132,7 +140,7 @@ namespace OAuthAudit.Commands
 
         private GcContext OpenLive()
         {
-            var request = new LiveConnectionRequest(Endpoint(), new RetryPolicy(MaxRetryCount, TimeSpan.FromSeconds(MaxRetryWait)), Credentials(), AccessToken);
+            var request = new LiveConnectionRequest(Endpoint(), new RetryPolicy(MaxRetryCount, TimeSpan.FromSeconds(MaxRetryWait), requestTimeout: TimeSpan.FromSeconds(TimeoutSec)), Credentials(), AccessToken);
             GcContext? context = null;
             RunAgainstApi(() => context = Connector.ConnectLive(request, Operation), request.Endpoint.ApiBaseUri);
             return context!;

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OAuthAudit.Completion;
 using OAuthAudit.Engine.Rules;
 using OAuthAudit.Hosting;
 
@@ -12,7 +13,7 @@ namespace OAuthAudit.Commands
         /// <summary>The baseline file; the built-in baseline when not given.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
+        [ValidateText(4096)]
         public string? Path { get; set; }
 
         protected override void ProcessRecord()

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Organizations;
@@ -18,12 +19,12 @@ namespace OAuthAudit.Commands
 
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
+        [ValidateText(1024)]
         public string[]? Name { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ClientId")]
-        [ValidateNotNullOrEmpty]
+        [ValidateText(256)]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         [Parameter(ParameterSetName = ListSet)]

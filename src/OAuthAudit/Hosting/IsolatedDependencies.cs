@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using OAuthAudit.Engine.Rules.Loading;
 
@@ -29,10 +30,17 @@ namespace OAuthAudit.Hosting
             var path = Path.Combine(folder, ParserAssembly + ".dll");
             var assembly = RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)
                 ? LoadOnNetFramework(path, folder)
-                : DependencyLoadContext.LoadIsolated(path, folder);
+                : LoadOnPowerShell7(path, folder);
             var parser = (IBaselineParser)Activator.CreateInstance(assembly.GetType(ParserType, throwOnError: true)!)!;
             return new BaselineLoader(parser);
         }
+
+        /// <summary>
+        /// Kept out of line: compiling a method that names DependencyLoadContext loads AssemblyLoadContext, which
+        /// .NET Framework does not have, so only PowerShell 7 may ever compile it.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Assembly LoadOnPowerShell7(string path, string folder) => DependencyLoadContext.LoadIsolated(path, folder);
 
         private static Assembly LoadOnNetFramework(string path, string folder)
         {
