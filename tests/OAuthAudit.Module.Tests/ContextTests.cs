@@ -28,6 +28,7 @@ namespace OAuthAudit.Module.Tests
                 """.Insert(0, SecondOrganizationVariables(second)));
 
             result.ThrowIfFailed();
+            ReadOnlyGuard.Verify(second);
             Assert.Equal(new object[] { 40, 3, 3, "Contoso Support", "Northwind Contact Center" }, result.Output.Select(item => item.BaseObject).ToArray());
         }
 

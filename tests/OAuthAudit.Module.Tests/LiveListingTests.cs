@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using OAuthAudit.Emulator;
 using Xunit;
 
 namespace OAuthAudit.Module.Tests
@@ -134,17 +133,6 @@ namespace OAuthAudit.Module.Tests
             Assert.Equal(new[] { "analytics", "analytics:readonly" }, result.Output.Select(scope => (string)scope.Properties["Name"].Value).ToArray());
             Assert.All(result.Output, scope => Assert.False(string.IsNullOrEmpty((string?)scope.Properties["Description"].Value)));
             Assert.Equal("ScopeNotFound,OAuthAudit.Commands.GetGcOAuthScopeCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
-        }
-
-        [Fact]
-        public async Task The_module_only_reads_the_organization()
-        {
-            await using var org = await LiveOrganization.StartAsync();
-
-            org.RunConnected("Get-GcOAuthClient | Out-Null; Get-GcOAuthScope | Out-Null; Get-GcOAuthClient -Id x -ErrorAction SilentlyContinue; Get-GcContext | Out-Null").ThrowIfFailed();
-
-            Assert.All(org.Emulator.Requests.Where(request => request.Host == EmulatorHost.Api), request => Assert.Equal("GET", request.Method));
-            Assert.All(org.Emulator.Requests.Where(request => request.Host == EmulatorHost.Login), request => Assert.Equal(("POST", "/oauth/token"), (request.Method, request.Path)));
         }
 
         [Fact]

@@ -66,6 +66,7 @@ namespace OAuthAudit.Module.Tests
         {
             Shell.Dispose();
             await Emulator.DisposeAsync();
+            ReadOnlyGuard.Verify(Emulator);
         }
     }
 }

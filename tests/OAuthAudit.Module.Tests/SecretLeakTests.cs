@@ -32,6 +32,13 @@ namespace OAuthAudit.Module.Tests
                     Get-GcOAuthClient -Id 'no-such-client' -Verbose -Debug
                     $revokeTokens.Invoke()
                     Get-GcOAuthClient -Name '*Salesforce*' -Verbose -Debug
+                    Get-GcAuthorizationRole -Verbose -Debug | Out-Default
+                    Get-GcAuthorizationDivision -Verbose -Debug | Out-Default
+                    Get-GcOAuthBaseline -Verbose -Debug | Out-Default
+                    Get-GcOAuthClient | Test-GcOAuthClientScope -Verbose -Debug | Out-Default
+                    Get-GcOAuthClient | Test-GcOAuthClientScope -Expand -Verbose -Debug
+                    Test-GcOAuthClientScope -ClientId 'no-such-client' -Verbose -Debug
+                    Get-GcOAuthClient | Assert-GcOAuthClientScope -Verbose -Debug
                     Disconnect-GcOrganization -PassThru -Verbose -Debug
                     """),
                 org.Run("Connect-GcOrganization -ClientId $clientId -ClientSecret $secret -LoginBaseUri $login -ApiBaseUri $api -Verbose -Debug", impostor),

@@ -59,16 +59,19 @@ namespace OAuthAudit.Engine.Api
                     return (ApiFailureKind.NotFound, $"{request} found nothing");
                 case 429:
                     return (ApiFailureKind.RateLimited,
-                        $"Genesys Cloud kept rate limiting {request} after the allowed retries. Wait a minute, or raise -MaxRetryCount/-MaxRetryWait on Connect-GcOrganization");
+                        $"Genesys Cloud kept rate limiting {request}: {Tries(response)}. Wait a minute, or raise -MaxRetryCount/-MaxRetryWait on Connect-GcOrganization");
                 case 502:
                 case 503:
                 case 504:
                     return (ApiFailureKind.Unavailable,
-                        $"Genesys Cloud was unavailable for {request} after the allowed retries. Try again later, or raise -MaxRetryCount on Connect-GcOrganization");
+                        $"Genesys Cloud was unavailable for {request}: {Tries(response)}. Try again later, or raise -MaxRetryCount on Connect-GcOrganization");
                 default:
                     return (ApiFailureKind.RequestFailed, $"{request} failed with status {response.Status}");
             }
         }
+
+        private static string Tries(ApiResponse response) =>
+            $"{response.Attempts} {(response.Attempts == 1 ? "try" : "tries")} over {response.Elapsed.TotalSeconds:0.#} s, the last answered {response.Status}";
 
         private static string[] MissingPermissionsOf(ErrorBodyDto? body, string? requiredPermission)
         {

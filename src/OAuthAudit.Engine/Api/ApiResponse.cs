@@ -32,6 +32,12 @@ namespace OAuthAudit.Engine.Api
 
         public bool IsSuccess => Status >= 200 && Status < 300;
 
+        /// <summary>How many times the request was sent before this answer was kept.</summary>
+        public int Attempts { get; internal set; } = 1;
+
+        /// <summary>From the first attempt to this answer, waits included.</summary>
+        public TimeSpan Elapsed { get; internal set; }
+
         public static ApiResponse From(HttpResponseMessage response, string body) => new ApiResponse(
             (int)response.StatusCode,
             body,

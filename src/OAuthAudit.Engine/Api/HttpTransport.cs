@@ -25,6 +25,7 @@ namespace OAuthAudit.Engine.Api
 
         public async Task<ApiResponse> SendAsync(Func<HttpRequestMessage> createRequest, ApiRequestDescription description, Operation operation)
         {
+            var started = Stopwatch.StartNew();
             for (var attempt = 0; ; attempt++)
             {
                 operation.Cancellation.ThrowIfCancellationRequested();
@@ -63,6 +64,8 @@ namespace OAuthAudit.Engine.Api
 
                     if (!IsRetryable(response.Status) || attempt >= Policy.MaxRetryCount)
                     {
+                        response.Attempts = attempt + 1;
+                        response.Elapsed = started.Elapsed;
                         return response;
                     }
 
@@ -77,7 +80,7 @@ namespace OAuthAudit.Engine.Api
                 {
                     throw new GenesysApiException(
                         ApiFailureKind.NetworkFailure,
-                        $"{description} failed: {reason}. Tried {attempt + 1} times. Check the network path to {description.Host} and try again.",
+                        $"{description} failed: {reason}. Tried {attempt + 1} times over {started.Elapsed.TotalSeconds:0.#} s. Check the network path to {description.Host}, or raise -TimeoutSec or -MaxRetryCount on Connect-GcOrganization, and try again.",
                         description,
                         failure);
                 }

@@ -1,0 +1,22 @@
+using System.Linq;
+using OAuthAudit.Emulator;
+using Xunit;
+
+namespace OAuthAudit.Module.Tests
+{
+    /// <summary>
+    /// The module only reads. Every emulator a test starts is checked when it is disposed: the API host saw
+    /// nothing but GET, the login host nothing but the token POST. So the whole suite checks it.
+    /// </summary>
+    internal static class ReadOnlyGuard
+    {
+        public static void Verify(GenesysCloudEmulator emulator)
+        {
+            var writes = emulator.Requests
+                .Where(request => request.Host == EmulatorHost.Api ? request.Method != "GET" : (request.Method, request.Path) != ("POST", "/oauth/token"))
+                .Select(request => request.ToString())
+                .ToArray();
+            Assert.True(writes.Length == 0, "The module sent requests that are not reads: " + string.Join(", ", writes));
+        }
+    }
+}
