@@ -105,8 +105,7 @@ namespace OAuthAudit.Commands
                 var client = context.Directory.GetClient(id.Trim(), Operation);
                 if (client == null)
                 {
-                    WriteError(ErrorRecords.Create($"{context.OrganizationName} has no OAuth client with id '{id}'.", ErrorIds.ClientNotFound, ErrorCategory.ObjectNotFound, id,
-                        "Check the id; Get-GcOAuthClient lists every client."));
+                    WriteError(ErrorRecords.ClientIdNotFound(context, id));
                     continue;
                 }
 

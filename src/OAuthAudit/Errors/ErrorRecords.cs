@@ -44,6 +44,10 @@ namespace OAuthAudit.Errors
             Create(invalid, invalid.Document == "Baseline" ? ErrorIds.BaselineInvalid : ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
                 "Fix the file at the line and column named, then run the command again.");
 
+        public static ErrorRecord ClientIdNotFound(GcContext context, string id) =>
+            Create($"{context.OrganizationName} has no OAuth client with id '{id}'.", ErrorIds.ClientNotFound, ErrorCategory.ObjectNotFound, id,
+                "Check the id; Get-GcOAuthClient without -Id lists every client.");
+
         public static ErrorRecord NotConnected(string commandName, GcContext? disconnected) =>
             Create(disconnected == null
                     ? $"{commandName} needs a connection to an organization, and this session has none."
