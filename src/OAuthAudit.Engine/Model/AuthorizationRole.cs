@@ -3,8 +3,9 @@ namespace OAuthAudit.Engine.Model
     /// <summary>A role of the organization (the API's DomainOrganizationRole) with its permissions spelled out.</summary>
     public sealed class AuthorizationRole
     {
-        internal AuthorizationRole(string id, string name, string? description, ValueList<string> permissions, bool isDefault)
+        internal AuthorizationRole(string id, string name, string? description, ValueList<string> permissions, ValueList<string> legacyPermissions, bool isDefault)
         {
+            LegacyPermissions = legacyPermissions;
             Id = id;
             Name = name;
             Description = description;
@@ -20,6 +21,9 @@ namespace OAuthAudit.Engine.Model
 
         /// <summary>domain:entity:action strings, one per action of each permission policy; "*" kept as the API gives it.</summary>
         public ValueList<string> Permissions { get; }
+
+        /// <summary>The role's older, non-policy permission names as the API lists them (usually none).</summary>
+        public ValueList<string> LegacyPermissions { get; }
 
         /// <summary>A role Genesys Cloud ships with every organization.</summary>
         public bool IsDefault { get; }

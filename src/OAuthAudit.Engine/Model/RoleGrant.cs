@@ -7,6 +7,7 @@ namespace OAuthAudit.Engine.Model
     public sealed class RoleGrant
     {
         public const string AllDivisionsName = "all divisions";
+        public const string HomeDivisionName = "home division";
 
         internal RoleGrant(RoleDivision grant, AuthorizationRole? role, AuthorizationDivision? division)
         {
@@ -14,9 +15,11 @@ namespace OAuthAudit.Engine.Model
             RoleName = role?.Name ?? $"unknown role {grant.RoleId}";
             IsKnownRole = role != null;
             IsAllDivisions = grant.IsAllDivisions;
+            var home = string.IsNullOrEmpty(grant.DivisionId);
             DivisionId = grant.IsAllDivisions ? RoleDivision.AllDivisions : division?.Id ?? grant.DivisionId;
-            DivisionName = grant.IsAllDivisions ? AllDivisionsName : division?.Name ?? $"unknown division {grant.DivisionId}";
-            IsKnownDivision = grant.IsAllDivisions || division != null;
+            DivisionName = grant.IsAllDivisions ? AllDivisionsName
+                : division?.Name ?? (home ? HomeDivisionName : $"unknown division {grant.DivisionId}");
+            IsKnownDivision = grant.IsAllDivisions || home || division != null;
             Permissions = role?.Permissions ?? ValueList<string>.Empty;
         }
 

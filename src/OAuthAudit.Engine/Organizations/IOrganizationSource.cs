@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
@@ -13,7 +14,9 @@ namespace OAuthAudit.Engine.Organizations
 
         Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation);
 
-        Task<AuthorizationRegistry> GetAuthorizationRegistryAsync(Operation operation);
+        Task<IReadOnlyList<AuthorizationRole>> GetRolesAsync(Operation operation);
+
+        Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation);
 
         /// <param name="continuation">null for the first page, then the previous page's Next.</param>
         Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation);

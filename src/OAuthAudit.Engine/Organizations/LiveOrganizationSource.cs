@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
@@ -20,7 +21,8 @@ namespace OAuthAudit.Engine.Organizations
 
         private readonly GenesysApiClient _api;
         private readonly AsyncOnce<ScopeRegistry> _scopes = new AsyncOnce<ScopeRegistry>();
-        private readonly AsyncOnce<AuthorizationRegistry> _authorization = new AsyncOnce<AuthorizationRegistry>();
+        private readonly AsyncOnce<IReadOnlyList<AuthorizationRole>> _roles = new AsyncOnce<IReadOnlyList<AuthorizationRole>>();
+        private readonly AsyncOnce<IReadOnlyList<AuthorizationDivision>> _divisions = new AsyncOnce<IReadOnlyList<AuthorizationDivision>>();
 
         private LiveOrganizationSource(GenesysApiClient api, Organization organization)
         {
@@ -43,8 +45,11 @@ namespace OAuthAudit.Engine.Organizations
         public Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation) =>
             _scopes.GetAsync(() => FetchScopeRegistryAsync(operation), operation.Cancellation);
 
-        public Task<AuthorizationRegistry> GetAuthorizationRegistryAsync(Operation operation) =>
-            _authorization.GetAsync(() => FetchAuthorizationRegistryAsync(operation), operation.Cancellation);
+        public Task<IReadOnlyList<AuthorizationRole>> GetRolesAsync(Operation operation) =>
+            _roles.GetAsync(() => FetchRolesAsync(operation), operation.Cancellation);
+
+        public Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation) =>
+            _divisions.GetAsync(() => FetchDivisionsAsync(operation), operation.Cancellation);
 
         public async Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation)
         {
@@ -61,13 +66,24 @@ namespace OAuthAudit.Engine.Organizations
 
         public void Dispose() => _api.Dispose();
 
-        private async Task<AuthorizationRegistry> FetchAuthorizationRegistryAsync(Operation operation)
+        private async Task<IReadOnlyList<AuthorizationRole>> FetchRolesAsync(Operation operation)
         {
-            var roles = PagedListing.ReadAllAsync<DomainOrganizationRoleDto>(_api, RolesPath, "&userCount=false", "OrganizationRoleEntityListing", RoleViewPermission, operation);
-            var divisions = PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation);
-            var registry = AuthorizationFactory.Registry(await roles.ConfigureAwait(false), await divisions.ConfigureAwait(false));
-            operation.Log.Verbose($"Authorization: {registry.Roles.Count} roles and {registry.Divisions.Count} divisions (cached for this connection)");
-            return registry;
+            var roles = (await PagedListing.ReadAllAsync<DomainOrganizationRoleDto>(_api, RolesPath, "&userCount=false", "OrganizationRoleEntityListing", RoleViewPermission, operation).ConfigureAwait(false))
+                .Where(role => !string.IsNullOrEmpty(role.Id))
+                .Select(AuthorizationFactory.Role)
+                .ToArray();
+            operation.Log.Verbose($"Roles: {roles.Length} (cached for this connection)");
+            return roles;
+        }
+
+        private async Task<IReadOnlyList<AuthorizationDivision>> FetchDivisionsAsync(Operation operation)
+        {
+            var divisions = (await PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation).ConfigureAwait(false))
+                .Where(division => !string.IsNullOrEmpty(division.Id))
+                .Select(AuthorizationFactory.Division)
+                .ToArray();
+            operation.Log.Verbose($"Divisions: {divisions.Length} (cached for this connection)");
+            return divisions;
         }
 
         private async Task<ScopeRegistry> FetchScopeRegistryAsync(Operation operation)

@@ -14,6 +14,7 @@ namespace OAuthAudit.Engine.Organizations
     public sealed class OrganizationDirectory : IDisposable
     {
         private readonly IOrganizationSource _source;
+        private AuthorizationRegistry? _authorization;
 
         internal OrganizationDirectory(IOrganizationSource source)
         {
@@ -24,8 +25,24 @@ namespace OAuthAudit.Engine.Organizations
 
         public ScopeRegistry GetScopeRegistry(Operation operation) => operation.Wait(_source.GetScopeRegistryAsync(operation));
 
-        /// <summary>Roles and divisions, read once per connection.</summary>
-        public AuthorizationRegistry GetAuthorizationRegistry(Operation operation) => operation.Wait(_source.GetAuthorizationRegistryAsync(operation));
+        /// <summary>The organization's roles, read once per connection.</summary>
+        public IReadOnlyList<AuthorizationRole> GetRoles(Operation operation) => operation.Wait(_source.GetRolesAsync(operation));
+
+        /// <summary>The organization's divisions, read once per connection.</summary>
+        public IReadOnlyList<AuthorizationDivision> GetDivisions(Operation operation) => operation.Wait(_source.GetDivisionsAsync(operation));
+
+        /// <summary>Roles and divisions together, for resolving grants; both read at once the first time.</summary>
+        public AuthorizationRegistry GetAuthorizationRegistry(Operation operation)
+        {
+            if (_authorization == null)
+            {
+                var roles = _source.GetRolesAsync(operation);
+                var divisions = _source.GetDivisionsAsync(operation);
+                _authorization = new AuthorizationRegistry(operation.Wait(roles), operation.Wait(divisions));
+            }
+
+            return _authorization;
+        }
 
         /// <param name="include">Which listed clients to resolve and return; all when null.</param>
         /// <param name="listed">Called with each client the listing holds, before filtering, for progress.</param>

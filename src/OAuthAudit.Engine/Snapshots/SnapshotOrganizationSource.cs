@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
@@ -13,20 +14,24 @@ namespace OAuthAudit.Engine.Snapshots
     {
         private readonly Snapshot _snapshot;
         private readonly ScopeRegistry _registry;
-        private readonly AuthorizationRegistry _authorization;
+        private readonly IReadOnlyList<AuthorizationRole> _roles;
+        private readonly IReadOnlyList<AuthorizationDivision> _divisions;
 
         public SnapshotOrganizationSource(Snapshot snapshot)
         {
             _snapshot = snapshot;
             _registry = new ScopeRegistry(snapshot.Scopes.Select(scope => new OAuthScope(scope.Id!, scope.Description)));
-            _authorization = AuthorizationFactory.Registry(snapshot.Roles, snapshot.Divisions);
+            _roles = snapshot.Roles.Where(role => !string.IsNullOrEmpty(role.Id)).Select(AuthorizationFactory.Role).ToArray();
+            _divisions = snapshot.Divisions.Where(division => !string.IsNullOrEmpty(division.Id)).Select(AuthorizationFactory.Division).ToArray();
         }
 
         public Organization Organization => _snapshot.Organization;
 
         public Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation) => Task.FromResult(_registry);
 
-        public Task<AuthorizationRegistry> GetAuthorizationRegistryAsync(Operation operation) => Task.FromResult(_authorization);
+        public Task<IReadOnlyList<AuthorizationRole>> GetRolesAsync(Operation operation) => Task.FromResult(_roles);
+
+        public Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation) => Task.FromResult(_divisions);
 
         public Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation) =>
             Task.FromResult(new ClientPage(_snapshot.Clients, next: null));

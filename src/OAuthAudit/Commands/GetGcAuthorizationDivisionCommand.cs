@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Errors;
@@ -11,9 +12,18 @@ namespace OAuthAudit.Commands
     [OutputType(typeof(AuthorizationDivision))]
     public sealed class GetGcAuthorizationDivisionCommand : GetNamedItemsCommand<AuthorizationDivision>
     {
-        private protected override (string Collection, string Item, string ErrorId) Nouns => ("divisions", "division", ErrorIds.DivisionNotFound);
+        /// <summary>Division names; DivisionName binds the grants in a client's Roles from the pipeline.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("DivisionName")]
+        [SupportsWildcards]
+        [ValidateText(1024)]
+        public string[]? Name { get; set; }
 
-        private protected override IEnumerable<AuthorizationDivision> Items(GcContext context) => context.Directory.GetAuthorizationRegistry(Operation).Divisions;
+        private protected override string[]? NamePatterns => Name;
+
+        private protected override (string ErrorId, string Noun) NotFound => (ErrorIds.DivisionNotFound, "division");
+
+        private protected override IEnumerable<AuthorizationDivision> Items(GcContext context) => context.Directory.GetDivisions(Operation);
 
         private protected override string NameOf(AuthorizationDivision item) => item.Name;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Errors;
@@ -11,9 +12,18 @@ namespace OAuthAudit.Commands
     [OutputType(typeof(AuthorizationRole))]
     public sealed class GetGcAuthorizationRoleCommand : GetNamedItemsCommand<AuthorizationRole>
     {
-        private protected override (string Collection, string Item, string ErrorId) Nouns => ("roles", "role", ErrorIds.RoleNotFound);
+        /// <summary>Role names; RoleName binds the grants in a client's Roles from the pipeline.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("RoleName")]
+        [SupportsWildcards]
+        [ValidateText(1024)]
+        public string[]? Name { get; set; }
 
-        private protected override IEnumerable<AuthorizationRole> Items(GcContext context) => context.Directory.GetAuthorizationRegistry(Operation).Roles;
+        private protected override string[]? NamePatterns => Name;
+
+        private protected override (string ErrorId, string Noun) NotFound => (ErrorIds.RoleNotFound, "role");
+
+        private protected override IEnumerable<AuthorizationRole> Items(GcContext context) => context.Directory.GetRoles(Operation);
 
         private protected override string NameOf(AuthorizationRole item) => item.Name;
     }

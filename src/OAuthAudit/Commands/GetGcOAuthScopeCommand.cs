@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Errors;
@@ -11,7 +12,14 @@ namespace OAuthAudit.Commands
     [OutputType(typeof(OAuthScope))]
     public sealed class GetGcOAuthScopeCommand : GetNamedItemsCommand<OAuthScope>
     {
-        private protected override (string Collection, string Item, string ErrorId) Nouns => ("scope registry", "scope", ErrorIds.ScopeNotFound);
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateText(1024)]
+        public string[]? Name { get; set; }
+
+        private protected override string[]? NamePatterns => Name;
+
+        private protected override (string ErrorId, string Noun) NotFound => (ErrorIds.ScopeNotFound, "scope");
 
         private protected override IEnumerable<OAuthScope> Items(GcContext context) => context.Directory.GetScopeRegistry(Operation).Scopes;
 

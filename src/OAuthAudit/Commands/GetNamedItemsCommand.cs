@@ -1,28 +1,24 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
-using OAuthAudit.Errors;
 
 namespace OAuthAudit.Commands
 {
     /// <summary>
-    /// What the registry listings share (scopes, roles, divisions): -Name with wildcards, -Context, and an
-    /// ObjectNotFound error for a literal name that matches nothing.
+    /// What the registry listings share (scopes, roles, divisions): -Name with wildcards (declared by each
+    /// command, with its own aliases), -Context, and an ObjectNotFound error for a literal name that matches nothing.
     /// </summary>
     public abstract class GetNamedItemsCommand<T> : GcCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateText(1024)]
-        public string[]? Name { get; set; }
-
         [Parameter]
         [ValidateNotNull]
         public GcContext? Context { get; set; }
 
-        /// <summary>What the items are called in messages, e.g. "scope registry" / "scope".</summary>
-        private protected abstract (string Collection, string Item, string ErrorId) Nouns { get; }
+        /// <summary>The -Name patterns given, if any.</summary>
+        private protected abstract string[]? NamePatterns { get; }
+
+        /// <summary>The ErrorId of a literal name that matched nothing, and the noun for the item ("scope").</summary>
+        private protected abstract (string ErrorId, string Noun) NotFound { get; }
 
         protected override void ProcessRecord()
         {
@@ -36,7 +32,7 @@ namespace OAuthAudit.Commands
 
         private void WriteItems(GcContext context)
         {
-            var names = new NameFilter(Name);
+            var names = new NameFilter(NamePatterns);
             foreach (var item in Items(context))
             {
                 if (names.Matches(NameOf(item)))
@@ -47,8 +43,8 @@ namespace OAuthAudit.Commands
 
             foreach (var name in names.UnmatchedLiterals())
             {
-                WriteError(ErrorRecords.Create($"The {Nouns.Collection} of {context.OrganizationName} has no {Nouns.Item} '{name}'.", Nouns.ErrorId, ErrorCategory.ObjectNotFound, name,
-                    $"Check the name, or use wildcards such as '{name.Substring(0, System.Math.Min(3, name.Length))}*'."));
+                WriteError(Errors.ErrorRecords.Create($"{context.OrganizationName} has no {NotFound.Noun} named '{name}'.", NotFound.ErrorId, ErrorCategory.ObjectNotFound, name,
+                    $"Check the name, or use wildcards such as '*{name.Split(' ')[0]}*'."));
             }
         }
     }

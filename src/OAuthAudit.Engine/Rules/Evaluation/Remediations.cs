@@ -3,7 +3,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>What to do about a finding when the baseline's rule does not say.</summary>
     internal static class Remediations
     {
-        private const string Where = "In Genesys Cloud, open Admin > Integrations > OAuth, select the client";
+        private const string Where = "Click Admin > Integrations > OAuth, open the client";
 
         public const string AddScope = Where + " and add the missing scope on the Scope tab.";
         public const string RemoveScope = Where + " and remove the scope on the Scope tab, or use its :readonly form if read access is enough.";
