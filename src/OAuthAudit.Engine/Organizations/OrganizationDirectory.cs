@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
@@ -25,11 +26,13 @@ namespace OAuthAudit.Engine.Organizations
 
         public ScopeRegistry GetScopeRegistry(Operation operation) => operation.Wait(_source.GetScopeRegistryAsync(operation));
 
-        /// <summary>The organization's roles, read once per connection.</summary>
-        public IReadOnlyList<AuthorizationRole> GetRoles(Operation operation) => operation.Wait(_source.GetRolesAsync(operation));
+        /// <summary>The organization's roles in name order, read once per connection.</summary>
+        public IEnumerable<AuthorizationRole> GetRoles(Operation operation) =>
+            operation.Wait(_source.GetRolesAsync(operation)).OrderBy(role => role.Name, StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>The organization's divisions, read once per connection.</summary>
-        public IReadOnlyList<AuthorizationDivision> GetDivisions(Operation operation) => operation.Wait(_source.GetDivisionsAsync(operation));
+        /// <summary>The organization's divisions in name order, read once per connection.</summary>
+        public IEnumerable<AuthorizationDivision> GetDivisions(Operation operation) =>
+            operation.Wait(_source.GetDivisionsAsync(operation)).OrderBy(division => division.Name, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Roles and divisions together, for resolving grants; both read at once the first time.</summary>
         public AuthorizationRegistry GetAuthorizationRegistry(Operation operation)
