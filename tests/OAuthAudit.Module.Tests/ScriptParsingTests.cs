@@ -8,8 +8,8 @@ using Xunit;
 namespace OAuthAudit.Module.Tests
 {
     /// <summary>
-    /// The PowerShell scripts this machine cannot run (no pwsh here): build.ps1 and the Pester tests. They must at
-    /// least parse, and the Pester files must be shaped as Pester 5 runs them.
+    /// The PowerShell scripts this machine cannot run (no pwsh here): build.ps1, samples/**/*.ps1 and the Pester
+    /// tests. They must at least parse, and the Pester files must be shaped as Pester 5 runs them.
     /// </summary>
     public class ScriptParsingTests
     {
@@ -20,6 +20,7 @@ namespace OAuthAudit.Module.Tests
 
         public static IEnumerable<object[]> Scripts() =>
             Directory.EnumerateFiles(PesterFolder, "*.ps1")
+                .Concat(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "samples"), "*.ps1", SearchOption.AllDirectories))
                 .Append(Path.Combine(RepositoryPaths.Root, "build.ps1"))
                 .Select(path => new object[] { Path.GetRelativePath(RepositoryPaths.Root, path).Replace('\\', '/') });
 
@@ -44,6 +45,7 @@ namespace OAuthAudit.Module.Tests
 
             Assert.Contains("build.ps1", scripts);
             Assert.Contains("tests/pester/TestHelpers.ps1", scripts);
+            Assert.Contains("samples/runbooks/Invoke-OAuthAudit.ps1", scripts);
             Assert.NotEmpty(TestFiles());
             foreach (var expected in new[] { "Connect", "Get-GcOAuthClient", "Get-GcOAuthScope", "Snapshot", "Secrets" })
             {

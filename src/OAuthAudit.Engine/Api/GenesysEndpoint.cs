@@ -59,8 +59,7 @@ namespace OAuthAudit.Engine.Api
             if (domain.Length == 0 || Uri.CheckHostName(domain) != UriHostNameType.Dns || !domain.Contains("."))
             {
                 throw new ArgumentException(
-                    $"'{environment}' is not a Genesys Cloud environment. Give the domain of your region, such as 'mypurecloud.ie', or use -Region.",
-                    nameof(environment));
+                    $"'{environment}' is not a Genesys Cloud environment. Give the domain of your region, such as 'mypurecloud.ie', or use -Region.");
             }
 
             return domain.ToLowerInvariant();
@@ -70,7 +69,7 @@ namespace OAuthAudit.Engine.Api
         {
             if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                throw new ArgumentException($"{name} '{uri}' must be an absolute https:// address.", name);
+                throw new ArgumentException($"{name} '{uri}' must be an absolute https:// address.");
             }
 
             if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))

@@ -36,7 +36,7 @@ namespace OAuthAudit.Engine.Api
         public static string DomainOf(string region) =>
             DomainByRegion.TryGetValue(region, out var domain)
                 ? domain
-                : throw new ArgumentException($"'{region}' is not a Genesys Cloud region. Valid regions: {string.Join(", ", Names)}.", nameof(region));
+                : throw new ArgumentException($"'{region}' is not a Genesys Cloud region. Valid regions: {string.Join(", ", Names)}.");
 
         public static string? RegionOf(string environment) =>
             DomainByRegion.FirstOrDefault(pair => string.Equals(pair.Value, environment, StringComparison.OrdinalIgnoreCase)).Key;

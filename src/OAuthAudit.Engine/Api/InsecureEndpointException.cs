@@ -6,7 +6,7 @@ namespace OAuthAudit.Engine.Api
     public sealed class InsecureEndpointException : ArgumentException
     {
         public InsecureEndpointException(string parameterName, Uri uri)
-            : base($"{parameterName} '{uri.GetLeftPart(UriPartial.Authority)}' uses plain http to a host that is not this machine; credentials and tokens would cross the network unencrypted. Use https://, or http:// only for a loopback address such as 127.0.0.1.", parameterName)
+            : base($"{parameterName} '{uri.GetLeftPart(UriPartial.Authority)}' uses plain http to a host that is not this machine; credentials and tokens would cross the network unencrypted. Use https://, or http:// only for a loopback address such as 127.0.0.1.")
         {
             Uri = uri;
         }

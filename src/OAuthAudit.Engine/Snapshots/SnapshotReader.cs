@@ -76,7 +76,7 @@ namespace OAuthAudit.Engine.Snapshots
             }
             catch (JsonReaderException invalid)
             {
-                throw new FileFormatException(Document, path, invalid.LineNumber, invalid.LinePosition, "not valid JSON: " + invalid.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0], invalid);
+                throw new FileFormatException(Document, path, Math.Max(invalid.LineNumber, 1), Math.Max(invalid.LinePosition, 1), "not valid JSON: " + invalid.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0], invalid);
             }
         }
 

@@ -36,7 +36,6 @@ namespace OAuthAudit.Commands
         public SecureString? ClientSecret { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
-        [Credential]
         [ValidateNotNull]
         public PSCredential? Credential { get; set; }
 
@@ -140,6 +139,12 @@ namespace OAuthAudit.Commands
 
         private GcContext OpenLive()
         {
+            if (AccessToken != null && string.IsNullOrWhiteSpace(SecureText.Reveal(AccessToken)))
+            {
+                ThrowTerminatingError(ErrorRecords.Create("The access token is empty or only white space.", ErrorIds.MissingCredentials, ErrorCategory.InvalidArgument, null,
+                    "Give -AccessToken a token Genesys Cloud issued, as a SecureString, or connect with a client id and secret."));
+            }
+
             var request = new LiveConnectionRequest(Endpoint(), new RetryPolicy(MaxRetryCount, TimeSpan.FromSeconds(MaxRetryWait), requestTimeout: TimeSpan.FromSeconds(TimeoutSec)), Credentials(), AccessToken);
             GcContext? context = null;
             RunAgainstApi(() => context = Connector.ConnectLive(request, Operation), request.Endpoint.ApiBaseUri);
@@ -176,7 +181,7 @@ namespace OAuthAudit.Commands
             catch (ArgumentException invalid)
             {
                 ThrowTerminatingError(ErrorRecords.Create(invalid, ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, where,
-                    "Use -Region with a region name (Tab completes them) or -Environment with the region's domain, such as mypurecloud.ie."));
+                    "Use -Region with a region name (Tab completes them) or -Environment with the region's domain, such as mypurecloud.ie; -ApiBaseUri and -LoginBaseUri take absolute https:// addresses."));
                 throw;
             }
         }
@@ -215,13 +220,20 @@ namespace OAuthAudit.Commands
 
         private ClientCredential NewCredential(string clientId, SecureString secret, string source)
         {
+            var length = clientId.Trim().Length;
+            if (length > ClientCredential.MaxClientIdLength)
+            {
+                ThrowTerminatingError(ErrorRecords.Create($"The client id is {length} characters long; a Genesys Cloud client id is a GUID of 36 characters. Check {source}.",
+                    ErrorIds.InvalidCredentials, ErrorCategory.InvalidArgument, null, "Give the OAuth client's id as Genesys Cloud shows it (Admin > Integrations > OAuth)."));
+            }
+
             try
             {
                 return new ClientCredential(clientId, secret);
             }
             catch (ArgumentException empty)
             {
-                ThrowTerminatingError(ErrorRecords.Create($"{empty.Message.Split('(')[0].Trim()} Check {source}.", ErrorIds.MissingCredentials, ErrorCategory.InvalidArgument, null,
+                ThrowTerminatingError(ErrorRecords.Create($"{empty.Message} Check {source}.", ErrorIds.MissingCredentials, ErrorCategory.InvalidArgument, null,
                     "Give the OAuth client's id and its secret."));
                 throw;
             }

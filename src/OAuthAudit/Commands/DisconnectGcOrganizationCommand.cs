@@ -10,6 +10,7 @@ namespace OAuthAudit.Commands
     {
         /// <summary>The context to close; the session's current one when not given.</summary>
         [Parameter(ValueFromPipeline = true)]
+        [ValidateNotNull]
         public GcContext? Context { get; set; }
 
         [Parameter]

@@ -14,8 +14,10 @@ namespace OAuthAudit.Completion
             var region = arguments as string;
             if (region == null || !GenesysRegions.Names.Contains(region, StringComparer.OrdinalIgnoreCase))
             {
+                var shown = arguments?.ToString() ?? string.Empty;
+                shown = shown.Length > 60 ? shown.Substring(0, 60) + "…" : shown;
                 throw new ValidationMetadataException(
-                    $"'{arguments}' is not a Genesys Cloud region. Use one of: {string.Join(", ", GenesysRegions.Names)}.");
+                    $"'{shown}' is not a Genesys Cloud region. Use one of: {string.Join(", ", GenesysRegions.Names)}.");
             }
         }
     }

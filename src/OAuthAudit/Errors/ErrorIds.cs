@@ -5,6 +5,7 @@ namespace OAuthAudit.Errors
     {
         public const string NotConnected = "NotConnected";
         public const string MissingCredentials = "MissingCredentials";
+        public const string InvalidCredentials = "InvalidCredentials";
         public const string InvalidEndpoint = "InvalidEndpoint";
         public const string InsecureEndpoint = "InsecureEndpoint";
         public const string CredentialsRejected = "CredentialsRejected";
