@@ -3,8 +3,6 @@ using OAuthAudit.Engine.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-using OAuthAudit.Engine.Rules;
-
 namespace OAuthAudit.Yaml
 {
     /// <summary>The baseline being read: where it came from, and how a problem in it becomes a FileFormatException.</summary>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using OAuthAudit.Engine.Model;
-
 using OAuthAudit.Engine.Rules;
 
 namespace OAuthAudit.Yaml

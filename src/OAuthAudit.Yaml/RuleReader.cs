@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using OAuthAudit.Engine.Model;
-using YamlDotNet.RepresentationModel;
-
 using OAuthAudit.Engine.Rules;
+using YamlDotNet.RepresentationModel;
 
 namespace OAuthAudit.Yaml
 {

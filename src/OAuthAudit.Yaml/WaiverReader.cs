@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using YamlDotNet.RepresentationModel;
-
 using OAuthAudit.Engine.Rules;
+using YamlDotNet.RepresentationModel;
 
 namespace OAuthAudit.Yaml
 {

@@ -1,10 +1,9 @@
 using System;
 using System.IO;
 using OAuthAudit.Engine.Files;
+using OAuthAudit.Engine.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-
-using OAuthAudit.Engine.Rules;
 
 namespace OAuthAudit.Yaml
 {

@@ -1,7 +1,5 @@
 using YamlDotNet.RepresentationModel;
 
-using OAuthAudit.Engine.Rules;
-
 namespace OAuthAudit.Yaml
 {
     /// <summary>One value read from a baseline, with the node it came from (for errors) and its path ("spec.rules[0].names[1]").</summary>

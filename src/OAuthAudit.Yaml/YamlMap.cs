@@ -4,8 +4,6 @@ using System.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-using OAuthAudit.Engine.Rules;
-
 namespace OAuthAudit.Yaml
 {
     /// <summary>

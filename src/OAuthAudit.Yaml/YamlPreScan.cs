@@ -5,8 +5,6 @@ using System.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-using OAuthAudit.Engine.Rules;
-
 namespace OAuthAudit.Yaml
 {
     /// <summary>

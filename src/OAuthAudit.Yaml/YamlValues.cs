@@ -3,8 +3,6 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-using OAuthAudit.Engine.Rules;
-
 namespace OAuthAudit.Yaml
 {
     /// <summary>How a YAML node reads as a plain value: null, text, a bool, a whole number; and how to name what it is.</summary>
