@@ -50,7 +50,6 @@ namespace OAuthAudit.Commands
 
         protected override void BeginProcessing()
         {
-            base.BeginProcessing();
             if (Baseline != null && BaselineObject != null)
             {
                 ThrowTerminatingError(ErrorRecords.Create("-Baseline and -BaselineObject both name a baseline; give one of them.", ErrorIds.ConflictingBaselines,

@@ -14,7 +14,7 @@ namespace OAuthAudit.Commands
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private Operation? _operation;
 
-        /// <summary>The work of this invocation: created on the pipeline thread, which waits on it.</summary>
+        /// <summary>The work of this invocation, created on first use: always on the pipeline thread, which waits on it.</summary>
         internal Operation Operation => _operation ??= new Operation(new CmdletHost(this, _stopping.Token), _stopping.Token);
 
         public void Dispose()
@@ -22,8 +22,6 @@ namespace OAuthAudit.Commands
             _stopping.Dispose();
             GC.SuppressFinalize(this);
         }
-
-        protected override void BeginProcessing() => _operation = new Operation(new CmdletHost(this, _stopping.Token), _stopping.Token);
 
         protected override void StopProcessing() => _stopping.Cancel();
 
