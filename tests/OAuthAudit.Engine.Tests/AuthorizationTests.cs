@@ -9,7 +9,7 @@ namespace OAuthAudit.Engine.Tests
 {
     public class AuthorizationTests
     {
-        private static readonly AuthorizationRegistry Registry = new AuthorizationRegistry(
+        private static readonly AuthorizationRole[] Roles =
             new[]
             {
                 new DomainOrganizationRoleDto
@@ -29,7 +29,10 @@ namespace OAuthAudit.Engine.Tests
                     },
                     Permissions = new() { "admin", "routing:queue:view" },
                 },
-            }.Select(AuthorizationFactory.Role),
+            }.Select(AuthorizationFactory.Role).ToArray();
+
+        private static readonly AuthorizationRegistry Registry = new AuthorizationRegistry(
+            Roles,
             new[]
             {
                 new AuthzDivisionDto { Id = "d-home", Name = "Home", HomeDivision = true },
@@ -39,9 +42,9 @@ namespace OAuthAudit.Engine.Tests
         [Fact]
         public void A_role_spells_out_one_permission_per_action_and_keeps_the_api_wildcards()
         {
-            var mixed = Registry.Roles.Single(role => role.Name == "Mixed");
+            var mixed = Roles.Single(role => role.Name == "Mixed");
 
-            Assert.Equal("*:*:*", Registry.Roles.Single(role => role.Name == "admin").Permissions.ToString());
+            Assert.Equal("*:*:*", Roles.Single(role => role.Name == "admin").Permissions.ToString());
             Assert.Equal("routing:queue:view; routing:queue:edit; oauth:client:view", mixed.Permissions.ToString());
             Assert.Equal("admin; routing:queue:view", mixed.LegacyPermissions.ToString());
         }
@@ -49,7 +52,7 @@ namespace OAuthAudit.Engine.Tests
         [Fact]
         public void A_grant_without_a_division_is_in_the_home_division_even_when_the_divisions_are_not_known()
         {
-            var grant = new AuthorizationRegistry(Registry.Roles, new AuthorizationDivision[0]).Resolve(new RoleDivision("r-mixed", null));
+            var grant = new AuthorizationRegistry(Roles, new AuthorizationDivision[0]).Resolve(new RoleDivision("r-mixed", null));
 
             Assert.Equal("Mixed (home division)", grant.ToString());
             Assert.True(grant.IsKnownDivision);

@@ -17,15 +17,9 @@ namespace OAuthAudit.Engine.Organizations
             _roles = Index(roles, role => role.Id);
             _divisions = Index(divisions, division => division.Id);
             _home = _divisions.Values.FirstOrDefault(division => division.IsHomeDivision);
-            Roles = ValueList.From(_roles.Values.OrderBy(role => role.Name, StringComparer.OrdinalIgnoreCase));
-            Divisions = ValueList.From(_divisions.Values.OrderBy(division => division.Name, StringComparer.OrdinalIgnoreCase));
         }
 
         public static AuthorizationRegistry Empty { get; } = new AuthorizationRegistry(new AuthorizationRole[0], new AuthorizationDivision[0]);
-
-        public ValueList<AuthorizationRole> Roles { get; }
-
-        public ValueList<AuthorizationDivision> Divisions { get; }
 
         /// <summary>Resolves a grant: no division means the home division, "*" all of them.</summary>
         public RoleGrant Resolve(RoleDivision grant)

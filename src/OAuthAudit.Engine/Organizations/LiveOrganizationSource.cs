@@ -68,31 +68,22 @@ namespace OAuthAudit.Engine.Organizations
 
         private async Task<IReadOnlyList<AuthorizationRole>> FetchRolesAsync(Operation operation)
         {
-            var roles = (await PagedListing.ReadAllAsync<DomainOrganizationRoleDto>(_api, RolesPath, "&userCount=false", "OrganizationRoleEntityListing", RoleViewPermission, operation).ConfigureAwait(false))
-                .Where(role => !string.IsNullOrEmpty(role.Id))
-                .Select(AuthorizationFactory.Role)
-                .ToArray();
-            operation.Log.Verbose($"Roles: {roles.Length} (cached for this connection)");
+            var roles = AuthorizationFactory.Roles(await PagedListing.ReadAllAsync<DomainOrganizationRoleDto>(_api, RolesPath, "&userCount=false", "OrganizationRoleEntityListing", RoleViewPermission, operation).ConfigureAwait(false));
+            operation.Log.Verbose($"Roles: {roles.Count} (cached for this connection)");
             return roles;
         }
 
         private async Task<IReadOnlyList<AuthorizationDivision>> FetchDivisionsAsync(Operation operation)
         {
-            var divisions = (await PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation).ConfigureAwait(false))
-                .Where(division => !string.IsNullOrEmpty(division.Id))
-                .Select(AuthorizationFactory.Division)
-                .ToArray();
-            operation.Log.Verbose($"Divisions: {divisions.Length} (cached for this connection)");
+            var divisions = AuthorizationFactory.Divisions(await PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation).ConfigureAwait(false));
+            operation.Log.Verbose($"Divisions: {divisions.Count} (cached for this connection)");
             return divisions;
         }
 
         private async Task<ScopeRegistry> FetchScopeRegistryAsync(Operation operation)
         {
             var listing = await _api.GetAsync<OAuthScopeListingDto>(ScopesPath, "OAuthScopeListing", null, operation).ConfigureAwait(false);
-            var scopes = (listing!.Entities ?? Enumerable.Empty<OAuthScopeDto>())
-                .Where(scope => !string.IsNullOrEmpty(scope.Id))
-                .Select(scope => new OAuthScope(scope.Id!, scope.Description));
-            var registry = new ScopeRegistry(scopes);
+            var registry = ScopeRegistry.FromApi(listing!.Entities ?? Enumerable.Empty<OAuthScopeDto>());
             operation.Log.Verbose($"Scope registry: {registry.Scopes.Count} scopes (cached for this connection)");
             return registry;
         }

@@ -20,9 +20,9 @@ namespace OAuthAudit.Engine.Snapshots
         public SnapshotOrganizationSource(Snapshot snapshot)
         {
             _snapshot = snapshot;
-            _registry = new ScopeRegistry(snapshot.Scopes.Select(scope => new OAuthScope(scope.Id!, scope.Description)));
-            _roles = snapshot.Roles.Where(role => !string.IsNullOrEmpty(role.Id)).Select(AuthorizationFactory.Role).ToArray();
-            _divisions = snapshot.Divisions.Where(division => !string.IsNullOrEmpty(division.Id)).Select(AuthorizationFactory.Division).ToArray();
+            _registry = ScopeRegistry.FromApi(snapshot.Scopes);
+            _roles = AuthorizationFactory.Roles(snapshot.Roles);
+            _divisions = AuthorizationFactory.Divisions(snapshot.Divisions);
         }
 
         public Organization Organization => _snapshot.Organization;
