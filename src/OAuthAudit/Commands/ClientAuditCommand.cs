@@ -56,7 +56,7 @@ namespace OAuthAudit.Commands
                     ErrorCategory.InvalidArgument, Baseline, "Use -Baseline <file>, or -BaselineObject (Get-GcOAuthBaseline <file>), or neither for the built-in baseline."));
             }
 
-            LoadedBaseline = BaselineObject ?? (Baseline != null ? BaselineFiles.Load(this, Baseline) : IsolatedDependencies.Baselines.BuiltIn);
+            LoadedBaseline = BaselineObject ?? (Baseline != null ? InputFile.Baseline.Read(this, Baseline, IsolatedDependencies.Baselines.ReadFile) : IsolatedDependencies.Baselines.BuiltIn);
             var now = DateTime.UtcNow;
             foreach (var expired in LoadedBaseline.ExpiredWaivers(now))
             {

@@ -1,13 +1,10 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using OAuthAudit.Completion;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
-using OAuthAudit.Engine.Files;
-using OAuthAudit.Engine.Snapshots;
 using OAuthAudit.Errors;
 using OAuthAudit.Hosting;
 
@@ -108,34 +105,7 @@ namespace OAuthAudit.Commands
             WriteObject(context);
         }
 
-        private GcContext OpenSnapshot()
-        {
-            var path = GetUnresolvedProviderPathFromPSPath(SnapshotPath);
-            if (!File.Exists(path))
-            {
-                var problem = Directory.Exists(path)
-                    ? $"'{path}' is a folder; -SnapshotPath takes a snapshot file such as samples/demo-org.json."
-                    : $"There is no snapshot file '{path}'.";
-                ThrowTerminatingError(ErrorRecords.Create(new FileNotFoundException(problem, path), ErrorIds.SnapshotNotFound, ErrorCategory.ObjectNotFound, SnapshotPath,
-                    "Check the path; a relative path is relative to the current location."));
-            }
-
-            try
-            {
-                return Connector.ConnectSnapshot(path);
-            }
-            catch (FileFormatException invalid)
-            {
-                ThrowTerminatingError(ErrorRecords.FromFile(invalid));
-                throw;
-            }
-            catch (Exception unreadable) when (unreadable is IOException || unreadable is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(unreadable, ErrorIds.SnapshotNotFound, ErrorCategory.ReadError, SnapshotPath,
-                    "Check that the file can be read by this account."));
-                throw;
-            }
-        }
+        private GcContext OpenSnapshot() => InputFile.Snapshot.Read(this, SnapshotPath, Connector.ConnectSnapshot);
 
         private GcContext OpenLive()
         {

@@ -18,7 +18,7 @@ namespace OAuthAudit.Commands
 
         protected override void ProcessRecord()
         {
-            var baseline = Path == null ? IsolatedDependencies.Baselines.BuiltIn : BaselineFiles.Load(this, Path);
+            var baseline = Path == null ? IsolatedDependencies.Baselines.BuiltIn : InputFile.Baseline.Read(this, Path, IsolatedDependencies.Baselines.ReadFile);
             WriteVerbose($"Baseline '{baseline.Name}' from {baseline.Source}: {baseline.Rules.Count} rules, {baseline.Waivers.Count} waivers.");
             WriteObject(baseline);
         }
