@@ -14,7 +14,7 @@ namespace OAuthAudit.Engine.Rules
         public static readonly ClientMatch Everything = new ClientMatch(
             ValueList<string>.Empty, ValueList<string>.Empty, ValueList<string>.Empty, ValueList<string>.Empty, ValueList<string>.Empty);
 
-        private readonly Regex[] _names;
+        private readonly WildcardNames _names;
         private readonly Regex[] _namePatterns;
 
         public ClientMatch(ValueList<string> names, ValueList<string> namePatterns, ValueList<string> clientIds, ValueList<string> grantTypes, ValueList<string> states)
@@ -24,7 +24,7 @@ namespace OAuthAudit.Engine.Rules
             ClientIds = clientIds;
             GrantTypes = grantTypes;
             States = states;
-            _names = names.Select(Wildcard.ToRegex).ToArray();
+            _names = new WildcardNames(names);
             _namePatterns = namePatterns.Select(pattern => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToArray();
         }
 
@@ -41,7 +41,7 @@ namespace OAuthAudit.Engine.Rules
         public bool IsEmpty => Names.Count + NamePatterns.Count + ClientIds.Count + GrantTypes.Count + States.Count == 0;
 
         public bool Matches(OAuthClient client) =>
-            (_names.Length + _namePatterns.Length == 0 || _names.Concat(_namePatterns).Any(regex => regex.IsMatch(client.Name)))
+            (Names.Count + _namePatterns.Length == 0 || _names.Matches(client.Name) || _namePatterns.Any(regex => regex.IsMatch(client.Name)))
             && (ClientIds.Count == 0 || ClientIds.Contains(client.Id, StringComparer.OrdinalIgnoreCase))
             && (GrantTypes.Count == 0 || GrantTypes.Contains(client.AuthorizedGrantType, StringComparer.OrdinalIgnoreCase))
             && (States.Count == 0 || States.Contains(client.State ?? string.Empty, StringComparer.OrdinalIgnoreCase));

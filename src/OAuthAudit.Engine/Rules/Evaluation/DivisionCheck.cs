@@ -6,12 +6,12 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>Grants must stay in the allowed divisions; a grant in all divisions ("*") can be forbidden outright.</summary>
     internal sealed class DivisionCheck : IRuleCheck
     {
-        private readonly RoleNames? _allowed;
+        private readonly WildcardNames? _allowed;
         private readonly bool _forbidAllDivisions;
 
         public DivisionCheck(IReadOnlyList<string>? allowed, bool forbidAllDivisions)
         {
-            _allowed = allowed == null ? null : new RoleNames(allowed);
+            _allowed = allowed == null ? null : new WildcardNames(allowed);
             _forbidAllDivisions = forbidAllDivisions;
         }
 

@@ -7,11 +7,11 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>The client must hold no role matching a forbidden name, in any division.</summary>
     internal sealed class ForbiddenRolesCheck : IRuleCheck
     {
-        private readonly RoleNames _forbidden;
+        private readonly WildcardNames _forbidden;
 
         public ForbiddenRolesCheck(IReadOnlyList<string> forbidden)
         {
-            _forbidden = new RoleNames(forbidden);
+            _forbidden = new WildcardNames(forbidden);
         }
 
         public IEnumerable<FindingDraft> Check(OAuthClient client) =>

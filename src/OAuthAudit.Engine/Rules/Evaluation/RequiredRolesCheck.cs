@@ -7,11 +7,11 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>The client must hold a role matching each required name, in some division.</summary>
     internal sealed class RequiredRolesCheck : IRuleCheck
     {
-        private readonly IReadOnlyList<(string Name, RoleNames Pattern)> _required;
+        private readonly IReadOnlyList<(string Name, WildcardNames Pattern)> _required;
 
         public RequiredRolesCheck(IReadOnlyList<string> required)
         {
-            _required = required.Select(name => (name, new RoleNames(new[] { name }))).ToArray();
+            _required = required.Select(name => (name, new WildcardNames(new[] { name }))).ToArray();
         }
 
         public IEnumerable<FindingDraft> Check(OAuthClient client) =>

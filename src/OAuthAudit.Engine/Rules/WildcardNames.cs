@@ -2,14 +2,14 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace OAuthAudit.Engine.Rules.Evaluation
+namespace OAuthAudit.Engine.Rules
 {
-    /// <summary>Role or division names given as wildcards in a baseline.</summary>
-    internal sealed class RoleNames
+    /// <summary>Names given as wildcards in a baseline (clients, roles, divisions): any one matching the whole name.</summary>
+    internal sealed class WildcardNames
     {
         private readonly Regex[] _patterns;
 
-        public RoleNames(IEnumerable<string> patterns)
+        public WildcardNames(IEnumerable<string> patterns)
         {
             _patterns = patterns.Select(Wildcard.ToRegex).ToArray();
         }
