@@ -11,6 +11,7 @@ public sealed class EmulatorKnobs
     private long _latencyTicks;
     private long _tokenLifetimeTicks = DefaultTokenLifetime.Ticks;
     private int _clientsPageSize;
+    private Action<Newtonsoft.Json.Linq.JObject>? _rewriteTokenAnswer;
 
     /// <summary>Delay before every answer, on both hosts.</summary>
     public TimeSpan Latency
@@ -34,6 +35,17 @@ public sealed class EmulatorKnobs
             ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
             Volatile.Write(ref _tokenLifetimeTicks, value.Ticks);
         }
+    }
+
+    /// <summary>
+    /// Null (the default) sends the login service's token answer as it is. Otherwise called with each successful
+    /// token answer (a real, issued token) before it is sent, to remove or change members: a missing or huge
+    /// <c>expires_in</c>, a token with a line break appended.
+    /// </summary>
+    public Action<Newtonsoft.Json.Linq.JObject>? RewriteTokenAnswer
+    {
+        get => Volatile.Read(ref _rewriteTokenAnswer);
+        set => Volatile.Write(ref _rewriteTokenAnswer, value);
     }
 
     /// <summary>Null (the default) answers every client in one page, as the real API does.</summary>

@@ -26,7 +26,7 @@ public sealed class Fault
 
     public string PathPrefix { get; }
 
-    /// <summary>Ignored by <see cref="FaultKind.ResetConnection"/>, <see cref="FaultKind.Hang"/> and <see cref="FaultKind.TruncatedJson"/>.</summary>
+    /// <summary>Ignored by <see cref="FaultKind.ResetConnection"/>, <see cref="FaultKind.Hang"/>, <see cref="FaultKind.TruncatedJson"/> and <see cref="FaultKind.Chunked"/>.</summary>
     public int Status { get; }
 
     public int Times { get; }
@@ -44,6 +44,9 @@ public sealed class Fault
     /// <summary>Sent as a <c>Retry-After</c> header in whole seconds, rounded up.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>When set, only requests whose raw query (e.g. <c>?pageNumber=2</c>) contains it (ordinal) match: a fault for one page of a listing.</summary>
+    public string? QueryContains { get; init; }
+
     public int Remaining => Volatile.Read(ref _remaining);
 
     public static Fault ResetConnection(string pathPrefix, int times = 1) =>
@@ -58,7 +61,12 @@ public sealed class Fault
     public static Fault TruncatedJson(string pathPrefix, int times = 1) =>
         new(pathPrefix, 200, times) { Kind = FaultKind.TruncatedJson };
 
-    internal bool Matches(string path) => path.StartsWith(PathPrefix, StringComparison.Ordinal);
+    /// <summary>The normal answer, sent without <c>Content-Length</c> (chunked), as a stream of unknown length arrives.</summary>
+    public static Fault Chunked(string pathPrefix, int times = 1) =>
+        new(pathPrefix, 200, times) { Kind = FaultKind.Chunked };
+
+    internal bool Matches(string path, string query) =>
+        path.StartsWith(PathPrefix, StringComparison.Ordinal) && (QueryContains is null || query.Contains(QueryContains, StringComparison.Ordinal));
 
     internal bool TryConsume()
     {

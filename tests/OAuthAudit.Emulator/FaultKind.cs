@@ -7,4 +7,5 @@ public enum FaultKind
     Hang,
     HtmlBody,
     TruncatedJson,
+    Chunked,
 }

@@ -47,14 +47,14 @@ public sealed class FaultQueue
         }
     }
 
-    internal Fault? TryTake(string path)
+    internal Fault? TryTake(string path, string query)
     {
         lock (_gate)
         {
             for (var i = 0; i < _faults.Count; i++)
             {
                 var fault = _faults[i];
-                if (!fault.Matches(path) || !fault.TryConsume())
+                if (!fault.Matches(path, query) || !fault.TryConsume())
                 {
                     continue;
                 }

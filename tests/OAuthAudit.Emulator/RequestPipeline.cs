@@ -60,7 +60,7 @@ internal sealed class RequestPipeline(
             }
 
             var rate = host == EmulatorHost.Api ? rateLimiter.Hit(time.GetUtcNow()) : null;
-            var fault = faults.TryTake(context.Request.Path.Value ?? string.Empty);
+            var fault = faults.TryTake(context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty);
             switch (fault?.Kind)
             {
                 case FaultKind.ResetConnection:
@@ -85,7 +85,7 @@ internal sealed class RequestPipeline(
             }
 
             record.Complete(response.Status);
-            await WriteAsync(context.Response, response, token);
+            await WriteAsync(context.Response, response, chunked: fault?.Kind == FaultKind.Chunked, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -125,7 +125,7 @@ internal sealed class RequestPipeline(
         response.Headers.TryAdd("inin-ratelimit-reset", rate.ResetSeconds.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static async Task WriteAsync(HttpResponse http, EmulatorResponse response, CancellationToken token)
+    private static async Task WriteAsync(HttpResponse http, EmulatorResponse response, bool chunked, CancellationToken token)
     {
         http.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers)
@@ -138,8 +138,19 @@ internal sealed class RequestPipeline(
             http.ContentType = response.ContentType;
         }
 
-        http.ContentLength = response.Body.Length;
-        await http.Body.WriteAsync(response.Body, token);
+        if (!chunked)
+        {
+            http.ContentLength = response.Body.Length;
+            await http.Body.WriteAsync(response.Body, token);
+            return;
+        }
+
+        await http.StartAsync(token);
+        for (var offset = 0; offset < response.Body.Length; offset += 4096)
+        {
+            await http.Body.WriteAsync(response.Body.AsMemory(offset, Math.Min(4096, response.Body.Length - offset)), token);
+            await http.Body.FlushAsync(token);
+        }
     }
 
     private static void Reset(HttpContext context)

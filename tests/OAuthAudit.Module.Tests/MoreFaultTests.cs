@@ -93,7 +93,7 @@ namespace OAuthAudit.Module.Tests
         }
 
         [Fact]
-        public async Task A_listing_whose_nextUri_loops_stops_with_every_client_written_once()
+        public async Task A_listing_whose_nextUri_loops_is_refused_with_no_client_written()
         {
             await using var org = await LiveOrganization.StartAsync();
             var clients = org.Emulator.Organization.Clients;
@@ -102,7 +102,7 @@ namespace OAuthAudit.Module.Tests
 
             var result = org.RunConnected("Get-GcOAuthClient");
 
-            Assert.Equal(clients.Take(6).Select(client => (string)client["id"]!), result.Output.Select(client => (string)client.Properties["Id"].Value));
+            Assert.Empty(result.Output);
             Assert.Contains("a page it had already sent", result.AssertTerminating("InvalidApiResponse", ErrorCategory.InvalidResult).ToString());
         }
 

@@ -35,7 +35,7 @@ namespace OAuthAudit.Engine.Api
             new GenesysApiException(
                 ApiFailureKind.InvalidResponse,
                 $"{request} answered {response.Status} with a body that is not the API's {expectedModel} JSON " +
-                $"({response.ContentType ?? "no content type"}, {response.Body.Length} characters: {FirstLine(parseError.Message)}). " +
+                $"({response.ContentType ?? "no content type"}, {response.Body.Length} characters: {Describe(parseError)}). " +
                 $"A proxy or gateway may have answered instead of Genesys Cloud; check -ApiBaseUri and try again (correlation id {response.CorrelationId ?? "none"}).",
                 request,
                 parseError)
@@ -85,6 +85,14 @@ namespace OAuthAudit.Engine.Api
             }
 
             return requiredPermission == null ? new[] { "(not named by the API)" } : new[] { requiredPermission };
+        }
+
+        /// <summary>The parser's first line, and the field it stopped at when that line does not name it.</summary>
+        internal static string Describe(Exception parseError)
+        {
+            var line = FirstLine(parseError.Message);
+            var path = (parseError as Newtonsoft.Json.JsonSerializationException)?.Path ?? (parseError as Newtonsoft.Json.JsonReaderException)?.Path;
+            return string.IsNullOrEmpty(path) || line.Contains("'" + path + "'") ? line : $"{line} (at '{path}')";
         }
 
         private static string FirstLine(string text)

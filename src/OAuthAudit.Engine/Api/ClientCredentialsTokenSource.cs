@@ -6,23 +6,34 @@ using System.Security;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Newtonsoft.Json;
 using OAuthAudit.Engine.Api.Dto;
 
 namespace OAuthAudit.Engine.Api
 {
     /// <summary>
     /// Gets tokens with the client-credentials grant (POST https://login.&lt;domain&gt;/oauth/token, HTTP Basic)
-    /// and reuses one until shortly before it expires.
+    /// and reuses one until shortly before it expires. Safe for many callers at once: one request renews the
+    /// token for all of them, and a 401 renews only the token it was answered to.
     /// </summary>
     internal sealed class ClientCredentialsTokenSource : IAccessTokenSource
     {
         private static readonly TimeSpan RenewalMargin = TimeSpan.FromSeconds(60);
 
+        /// <summary>However short expires_in is, a token is reused this long (a 401 still renews it sooner).</summary>
+        private static readonly TimeSpan MinimumReuse = TimeSpan.FromSeconds(60);
+
+        /// <summary>The longest a Genesys Cloud token lives (accessTokenValiditySeconds tops out at 48 h); a longer expires_in is cut to it.</summary>
+        private static readonly TimeSpan MaximumLifetime = TimeSpan.FromHours(48);
+
         private readonly ClientCredential _credential;
         private readonly Uri _tokenUri;
         private readonly HttpTransport _transport;
-        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private readonly SemaphoreSlim _requesting = new SemaphoreSlim(1, 1);
+        private readonly object _state = new object();
         private SecureString? _token;
+        private DateTime? _renewAt;
+        private DateTime? _expiresAt;
 
         public ClientCredentialsTokenSource(ClientCredential credential, GenesysEndpoint endpoint, HttpTransport transport)
         {
@@ -33,51 +44,125 @@ namespace OAuthAudit.Engine.Api
 
         public string GrantType => "client_credentials";
 
-        public DateTime? ExpiresAt { get; private set; }
+        public DateTime? ExpiresAt
+        {
+            get
+            {
+                lock (_state)
+                {
+                    return _expiresAt;
+                }
+            }
+        }
 
         public bool CanRenew => true;
 
         public async Task<string> GetTokenAsync(Operation operation)
         {
-            await _gate.WaitAsync(operation.Cancellation).ConfigureAwait(false);
+            var current = Current();
+            if (current != null)
+            {
+                return current;
+            }
+
+            await _requesting.WaitAsync(operation.Cancellation).ConfigureAwait(false);
             try
             {
-                if (_token == null || ExpiresAt == null || DateTime.UtcNow >= ExpiresAt.Value - RenewalMargin)
-                {
-                    await RequestTokenAsync(operation).ConfigureAwait(false);
-                }
-
-                return SecureText.Reveal(_token!);
+                return Current() ?? await RequestTokenAsync(operation).ConfigureAwait(false);
             }
             finally
             {
-                _gate.Release();
+                _requesting.Release();
             }
         }
 
-        public void Invalidate()
+        public void Invalidate(string rejectedToken)
         {
-            _token = null;
-            ExpiresAt = null;
+            lock (_state)
+            {
+                if (_token != null && string.Equals(SecureText.Reveal(_token), rejectedToken, StringComparison.Ordinal))
+                {
+                    _token = null;
+                    _renewAt = null;
+                    _expiresAt = null;
+                }
+            }
         }
 
         public override string ToString() => $"client-credentials token for {_credential}";
 
-        private async Task RequestTokenAsync(Operation operation)
+        private string? Current()
+        {
+            lock (_state)
+            {
+                return _token != null && (_renewAt == null || DateTime.UtcNow < _renewAt.Value) ? SecureText.Reveal(_token) : null;
+            }
+        }
+
+        private async Task<string> RequestTokenAsync(Operation operation)
         {
             var description = new ApiRequestDescription("POST", _tokenUri);
             operation.Log.Verbose($"Requesting an access token for client {_credential.ClientId} from {_tokenUri.Host}");
             var response = await _transport.SendAsync(CreateTokenRequest, description, operation).ConfigureAwait(false);
-            var answer = JsonBodies.TryRead<TokenResponseDto>(response.Body);
+            TokenResponseDto? answer;
+            try
+            {
+                answer = string.IsNullOrWhiteSpace(response.Body) ? null : JsonBodies.Read<TokenResponseDto>(response.Body);
+            }
+            catch (JsonException unfit)
+            {
+                if (response.IsSuccess)
+                {
+                    throw TokenErrors.Unreadable(response, description, unfit);
+                }
+
+                answer = null;
+            }
+
             if (!response.IsSuccess || string.IsNullOrEmpty(answer?.AccessToken))
             {
                 throw TokenErrors.Rejected(response, answer, _credential.ClientId, description);
             }
 
-            _token = SecureText.Protect(answer!.AccessToken!);
-            ExpiresAt = DateTime.UtcNow.AddSeconds(answer.ExpiresIn ?? 0);
-            operation.Log.Verbose($"Access token issued; it expires at {ExpiresAt.Value:yyyy-MM-ddTHH:mm:ssZ}");
+            var token = answer!.AccessToken!;
+            if (!TokenErrors.IsHeaderSafe(token))
+            {
+                throw TokenErrors.UnsafeToken(response, description);
+            }
+
+            var issuedAt = DateTime.UtcNow;
+            var lifetime = LifetimeOf(answer.ExpiresIn, operation);
+            lock (_state)
+            {
+                _token = SecureText.Protect(token);
+                _expiresAt = lifetime.HasValue ? issuedAt + lifetime.Value : (DateTime?)null;
+                _renewAt = lifetime.HasValue ? issuedAt + Max(lifetime.Value - RenewalMargin, MinimumReuse) : (DateTime?)null;
+            }
+
+            operation.Log.Verbose(lifetime.HasValue
+                ? $"Access token issued; it expires at {issuedAt + lifetime.Value:yyyy-MM-ddTHH:mm:ssZ}"
+                : "Access token issued without expires_in; it is used until the API refuses it");
+            return token;
         }
+
+        /// <summary>expires_in as a lifetime: null when missing, cut to 48 h when longer (or absurd), never negative.</summary>
+        private static TimeSpan? LifetimeOf(double? expiresIn, Operation operation)
+        {
+            if (expiresIn == null || double.IsNaN(expiresIn.Value))
+            {
+                return null;
+            }
+
+            if (expiresIn.Value > MaximumLifetime.TotalSeconds)
+            {
+                operation.Log.Verbose($"The login service gave expires_in {expiresIn.Value:R} s; the token is treated as expiring after {MaximumLifetime.TotalHours:0} h, the longest Genesys Cloud issues");
+                return MaximumLifetime;
+            }
+
+            return TimeSpan.FromSeconds(Math.Max(0, expiresIn.Value));
+        }
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
         private HttpRequestMessage CreateTokenRequest()
         {

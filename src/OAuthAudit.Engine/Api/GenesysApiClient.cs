@@ -34,12 +34,12 @@ namespace OAuthAudit.Engine.Api
         {
             var uri = Resolve(pathAndQuery);
             var description = new ApiRequestDescription("GET", uri);
-            var response = await SendAsync(uri, description, operation).ConfigureAwait(false);
+            var (response, token) = await SendAsync(uri, description, operation).ConfigureAwait(false);
             if (response.Status == 401 && _tokens.CanRenew)
             {
                 operation.Log.Verbose($"{description} answered 401; renewing the access token once and retrying");
-                _tokens.Invalidate();
-                response = await SendAsync(uri, description, operation).ConfigureAwait(false);
+                _tokens.Invalidate(token);
+                (response, _) = await SendAsync(uri, description, operation).ConfigureAwait(false);
             }
 
             if (response.Status == 404 && notFoundIsNull)
@@ -50,6 +50,11 @@ namespace OAuthAudit.Engine.Api
             if (!response.IsSuccess)
             {
                 throw ApiErrors.FromResponse(response, description, requiredPermission);
+            }
+
+            if (response.Status != 200)
+            {
+                throw ApiErrors.InvalidBody(response, description, expectedModel, new JsonSerializationException($"status {response.Status} where the API answers 200 with the {expectedModel}"));
             }
 
             try
@@ -64,10 +69,11 @@ namespace OAuthAudit.Engine.Api
 
         public void Dispose() => _transport.Dispose();
 
-        private async Task<ApiResponse> SendAsync(Uri uri, ApiRequestDescription description, Operation operation)
+        /// <returns>The answer and the token it was sent with, so that only that token is renewed on a 401.</returns>
+        private async Task<(ApiResponse Response, string Token)> SendAsync(Uri uri, ApiRequestDescription description, Operation operation)
         {
             var token = await _tokens.GetTokenAsync(operation).ConfigureAwait(false);
-            return await _transport.SendAsync(
+            var response = await _transport.SendAsync(
                 () => new HttpRequestMessage(HttpMethod.Get, uri)
                 {
                     Headers =
@@ -78,6 +84,7 @@ namespace OAuthAudit.Engine.Api
                 },
                 description,
                 operation).ConfigureAwait(false);
+            return (response, token);
         }
 
         /// <summary>Paths and nextUris resolve against the API host only: a token is never sent elsewhere.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -8,20 +10,34 @@ namespace OAuthAudit.Engine.Api
 {
     /// <summary>
     /// Sends one logical request, retrying what is worth retrying: 429 (honouring Retry-After, capped),
-    /// 502/503/504 and network failures (exponential backoff with jitter). Anything else is returned as is.
+    /// 502/503/504 and network failures (exponential backoff with jitter). Anything else is returned as is,
+    /// except a redirect (never followed: credentials stay with the host they were meant for) and a body over
+    /// the size limit, which are errors.
     /// </summary>
     internal sealed class HttpTransport : IDisposable
     {
-        private readonly HttpClient _http;
+        /// <summary>Far above the largest real answer (a 10,000-client listing is a few tens of MiB).</summary>
+        public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
 
-        public HttpTransport(RetryPolicy policy, HttpMessageHandler? handler = null)
+        private readonly HttpClient _http;
+        private volatile bool _closed;
+
+        public HttpTransport(RetryPolicy policy, HttpMessageHandler? handler = null, long maxResponseBytes = DefaultMaxResponseBytes)
         {
+            if (maxResponseBytes < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxResponseBytes), maxResponseBytes, "The response size limit must be at least one byte.");
+            }
+
             Policy = policy;
-            _http = new HttpClient(handler ?? new HttpClientHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            MaxResponseBytes = maxResponseBytes;
+            _http = new HttpClient(handler ?? new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(ModuleIdentity.UserAgent);
         }
 
         public RetryPolicy Policy { get; }
+
+        public long MaxResponseBytes { get; }
 
         public async Task<ApiResponse> SendAsync(Func<HttpRequestMessage> createRequest, ApiRequestDescription description, Operation operation)
         {
@@ -29,6 +45,11 @@ namespace OAuthAudit.Engine.Api
             for (var attempt = 0; ; attempt++)
             {
                 operation.Cancellation.ThrowIfCancellationRequested();
+                if (_closed)
+                {
+                    throw new ConnectionClosedException(description);
+                }
+
                 var failure = default(Exception);
                 var response = default(ApiResponse);
                 var stopwatch = Stopwatch.StartNew();
@@ -37,7 +58,11 @@ namespace OAuthAudit.Engine.Api
                     timeout.CancelAfter(Policy.RequestTimeout);
                     try
                     {
-                        response = await SendOnceAsync(createRequest, timeout.Token).ConfigureAwait(false);
+                        response = await SendOnceAsync(createRequest, description, timeout.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception closedUnderneath) when (_closed && !(closedUnderneath is GenesysApiException))
+                    {
+                        throw new ConnectionClosedException(description, closedUnderneath);
                     }
                     catch (OperationCanceledException) when (operation.Cancellation.IsCancellationRequested)
                     {
@@ -89,7 +114,11 @@ namespace OAuthAudit.Engine.Api
             }
         }
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose()
+        {
+            _closed = true;
+            _http.Dispose();
+        }
 
         private static bool IsRetryable(int status) => status == 429 || status == 502 || status == 503 || status == 504;
 
@@ -98,14 +127,86 @@ namespace OAuthAudit.Engine.Api
                 ? failure.Message + " (" + failure.InnerException.Message + ")"
                 : failure.Message;
 
-        private async Task<ApiResponse> SendOnceAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellation)
+        private async Task<ApiResponse> SendOnceAsync(Func<HttpRequestMessage> createRequest, ApiRequestDescription description, CancellationToken cancellation)
         {
             using (var request = createRequest())
-            using (var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellation).ConfigureAwait(false))
+            using (var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false))
             {
-                var body = answer.Content == null ? string.Empty : await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
+                var status = (int)answer.StatusCode;
+                if (status >= 300 && status < 400)
+                {
+                    throw Redirected(answer, request.RequestUri!, description);
+                }
+
+                var body = answer.Content == null ? string.Empty : await ReadBodyAsync(answer.Content, description, cancellation).ConfigureAwait(false);
                 return ApiResponse.From(answer, body);
             }
+        }
+
+        /// <summary>Reads at most <see cref="MaxResponseBytes"/>: a declared or actual body over it fails before it fills memory.</summary>
+        private async Task<string> ReadBodyAsync(HttpContent content, ApiRequestDescription description, CancellationToken cancellation)
+        {
+            if (content.Headers.ContentLength > MaxResponseBytes)
+            {
+                throw TooLarge(description, $"declared a body of {content.Headers.ContentLength} bytes");
+            }
+
+            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var buffer = new MemoryStream())
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellation).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > MaxResponseBytes)
+                    {
+                        throw TooLarge(description, "sent a body that went on past the limit");
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+
+                buffer.Position = 0;
+                using (var reader = new StreamReader(buffer, EncodingOf(content), detectEncodingFromByteOrderMarks: true))
+                {
+                    return await reader.ReadToEndAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        private static Encoding EncodingOf(HttpContent content)
+        {
+            var charset = content.Headers.ContentType?.CharSet?.Trim('"', ' ');
+            try
+            {
+                return string.IsNullOrEmpty(charset) ? Encoding.UTF8 : Encoding.GetEncoding(charset);
+            }
+            catch (ArgumentException)
+            {
+                return Encoding.UTF8;
+            }
+        }
+
+        private GenesysApiException TooLarge(ApiRequestDescription description, string what) =>
+            new GenesysApiException(
+                ApiFailureKind.InvalidResponse,
+                $"{description} {what}, over the limit of {MaxResponseBytes} bytes ({MaxResponseBytes / (1024.0 * 1024.0):0.##} MiB) for one answer; it was not read. " +
+                "No Genesys Cloud answer is that large: a proxy or gateway may have answered instead, or raise the response size limit if the organization really is that big.",
+                description);
+
+        private static GenesysApiException Redirected(HttpResponseMessage answer, Uri requested, ApiRequestDescription description)
+        {
+            var location = answer.Headers.Location;
+            var target = location == null ? null : location.IsAbsoluteUri ? location : new Uri(requested, location);
+            var where = target == null ? "without a Location" : $"to host '{target.Host}'{(target.IsDefaultPort ? string.Empty : ":" + target.Port)}";
+            return new GenesysApiException(
+                ApiFailureKind.InvalidResponse,
+                $"{description} answered {(int)answer.StatusCode}, a redirect {where}. Redirects are not followed, so the request and its credentials were not sent there. " +
+                "Genesys Cloud does not redirect API or login requests: check the API and login addresses, and any proxy in between.",
+                description)
+            {
+                StatusCode = (int)answer.StatusCode,
+            };
         }
 
         private async Task WaitBeforeRetryAsync(ApiRequestDescription description, string reason, TimeSpan delay, int attempt, Operation operation)

@@ -16,6 +16,7 @@ namespace OAuthAudit.Engine.Api
 
         Task<string> GetTokenAsync(Operation operation);
 
-        void Invalidate();
+        /// <summary>The API refused this token: the next caller gets a new one. A token already renewed by another caller is kept.</summary>
+        void Invalidate(string rejectedToken);
     }
 }

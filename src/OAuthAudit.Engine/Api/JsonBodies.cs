@@ -14,12 +14,36 @@ namespace OAuthAudit.Engine.Api
             MaxDepth = 64,
         };
 
+        /// <summary>
+        /// The body as T. Every way a hostile body can fail (wrong types, numbers out of range, a null inside a
+        /// list the API fills with objects or values) is a JsonException whose message names the field.
+        /// </summary>
         /// <exception cref="JsonException">The text is not JSON, or does not fit T.</exception>
         public static T Read<T>(string json)
             where T : class
         {
-            return JsonConvert.DeserializeObject<T>(json, Settings)
-                ?? throw new JsonSerializationException("the body is empty or null");
+            T? value;
+            try
+            {
+                value = JsonConvert.DeserializeObject<T>(json, Settings);
+            }
+            catch (Exception unfit) when (unfit is FormatException || unfit is OverflowException || unfit is InvalidCastException || unfit is ArgumentException)
+            {
+                throw new JsonSerializationException(unfit.Message, unfit);
+            }
+
+            if (value == null)
+            {
+                throw new JsonSerializationException("the body is empty or null");
+            }
+
+            var hole = NullElements.FirstIn(value);
+            if (hole != null)
+            {
+                throw new JsonSerializationException($"'{hole}' is null where the API sends a value");
+            }
+
+            return value;
         }
 
         public static T? TryRead<T>(string json)
@@ -30,10 +54,6 @@ namespace OAuthAudit.Engine.Api
                 return string.IsNullOrWhiteSpace(json) ? null : Read<T>(json);
             }
             catch (JsonException)
-            {
-                return null;
-            }
-            catch (FormatException)
             {
                 return null;
             }

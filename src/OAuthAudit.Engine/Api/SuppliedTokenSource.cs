@@ -23,7 +23,7 @@ namespace OAuthAudit.Engine.Api
 
         public Task<string> GetTokenAsync(Operation operation) => Task.FromResult(SecureText.Reveal(_token));
 
-        public void Invalidate()
+        public void Invalidate(string rejectedToken)
         {
         }
 

@@ -1,3 +1,4 @@
+using System;
 using OAuthAudit.Engine.Api.Dto;
 
 namespace OAuthAudit.Engine.Api
@@ -29,7 +30,7 @@ namespace OAuthAudit.Engine.Api
             else
             {
                 kind = response.IsSuccess ? ApiFailureKind.InvalidResponse : ApiFailureKind.RequestFailed;
-                message = $"The Genesys Cloud login service answered {response.Status} ({response.ContentType ?? "no content type"}) without an access token. " +
+                message = $"The Genesys Cloud login service answered {response.Status} ({response.ContentType ?? "no content type"}) without an 'access_token'. " +
                     "Check that -LoginBaseUri or -Environment points at a Genesys Cloud login service.";
             }
 
@@ -41,5 +42,43 @@ namespace OAuthAudit.Engine.Api
                 CorrelationId = response.CorrelationId,
             };
         }
+
+        /// <summary>A 2xx token answer that does not fit the token model (wrong types, a null in it): the field is named.</summary>
+        public static GenesysApiException Unreadable(ApiResponse response, ApiRequestDescription request, Exception parseError) =>
+            new GenesysApiException(
+                ApiFailureKind.InvalidResponse,
+                $"The Genesys Cloud login service answered {response.Status} to {request.Method} {request.Host}{request.Path} with a token answer that cannot be used ({ApiErrors.Describe(parseError)}). " +
+                "A proxy or gateway may have answered instead of the login service; check the login address and try again.",
+                request,
+                parseError)
+            {
+                StatusCode = response.Status,
+                CorrelationId = response.CorrelationId,
+            };
+
+        /// <summary>The token's characters are the RFC 6750 token68 set (visible ASCII); anything else could split or forge a header.</summary>
+        public static bool IsHeaderSafe(string token)
+        {
+            foreach (var character in token)
+            {
+                if (character < '!' || character > '~')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public static GenesysApiException UnsafeToken(ApiResponse response, ApiRequestDescription request) =>
+            new GenesysApiException(
+                ApiFailureKind.TokenRejected,
+                $"The Genesys Cloud login service answered {request.Method} {request.Host}{request.Path} with an 'access_token' holding characters no access token has (control characters, line breaks, spaces or non-ASCII). " +
+                "The token was not used or sent anywhere. A proxy or gateway may have answered instead of the login service; check the login address and try again.",
+                request)
+            {
+                StatusCode = response.Status,
+                CorrelationId = response.CorrelationId,
+            };
     }
 }

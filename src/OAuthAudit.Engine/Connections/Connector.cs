@@ -12,7 +12,7 @@ namespace OAuthAudit.Engine.Connections
     {
         public static GcContext ConnectLive(LiveConnectionRequest request, Operation operation)
         {
-            var transport = new HttpTransport(request.RetryPolicy);
+            var transport = new HttpTransport(request.RetryPolicy, maxResponseBytes: request.MaxResponseBytes);
             IAccessTokenSource tokens = request.Credential != null
                 ? new ClientCredentialsTokenSource(request.Credential, request.Endpoint, transport)
                 : new SuppliedTokenSource(request.AccessToken ?? throw new ArgumentException("A live connection needs a client credential or an access token.", nameof(request)));

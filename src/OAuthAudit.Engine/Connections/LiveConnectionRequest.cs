@@ -21,5 +21,8 @@ namespace OAuthAudit.Engine.Connections
         public ClientCredential? Credential { get; }
 
         public SecureString? AccessToken { get; }
+
+        /// <summary>The largest answer read from the API or login service; a larger one is an error, not an out-of-memory.</summary>
+        public long MaxResponseBytes { get; set; } = HttpTransport.DefaultMaxResponseBytes;
     }
 }

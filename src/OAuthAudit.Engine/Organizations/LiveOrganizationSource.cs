@@ -54,11 +54,9 @@ namespace OAuthAudit.Engine.Organizations
         public async Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation)
         {
             var path = continuation ?? ClientsPath;
-            var listing = await _api.GetAsync<EntityListingDto<OAuthClientDto>>(path, "OAuthClientEntityListing", ClientViewPermission, operation).ConfigureAwait(false);
-            var next = string.IsNullOrEmpty(listing!.NextUri) || (listing.PageCount.HasValue && listing.PageNumber >= listing.PageCount)
-                ? null
-                : listing.NextUri;
-            return new ClientPage(listing.Entities?.ToArray() ?? new OAuthClientDto[0], next);
+            var listing = (await _api.GetAsync<EntityListingDto<OAuthClientDto>>(path, "OAuthClientEntityListing", ClientViewPermission, operation).ConfigureAwait(false))!;
+            var clients = ListingPages.EntitiesOf(listing.Entities, ClientsPath, path);
+            return new ClientPage(clients, ListingPages.NextOf(listing, ClientsPath, path));
         }
 
         public Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation) =>
@@ -68,14 +66,14 @@ namespace OAuthAudit.Engine.Organizations
 
         private async Task<IReadOnlyList<AuthorizationRole>> FetchRolesAsync(Operation operation)
         {
-            var roles = AuthorizationFactory.Roles(await PagedListing.ReadAllAsync<DomainOrganizationRoleDto>(_api, RolesPath, "&userCount=false", "OrganizationRoleEntityListing", RoleViewPermission, operation).ConfigureAwait(false));
+            var roles = AuthorizationFactory.Roles(await PagedListing.ReadAllAsync<DomainOrganizationRoleDto>(_api, RolesPath, "&userCount=false", "OrganizationRoleEntityListing", RoleViewPermission, operation, role => role.Id).ConfigureAwait(false));
             operation.Log.Verbose($"Roles: {roles.Count} (cached for this connection)");
             return roles;
         }
 
         private async Task<IReadOnlyList<AuthorizationDivision>> FetchDivisionsAsync(Operation operation)
         {
-            var divisions = AuthorizationFactory.Divisions(await PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation).ConfigureAwait(false));
+            var divisions = AuthorizationFactory.Divisions(await PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation, division => division.Id).ConfigureAwait(false));
             operation.Log.Verbose($"Divisions: {divisions.Count} (cached for this connection)");
             return divisions;
         }
@@ -83,7 +81,9 @@ namespace OAuthAudit.Engine.Organizations
         private async Task<ScopeRegistry> FetchScopeRegistryAsync(Operation operation)
         {
             var listing = await _api.GetAsync<OAuthScopeListingDto>(ScopesPath, "OAuthScopeListing", null, operation).ConfigureAwait(false);
-            var registry = ScopeRegistry.FromApi(listing!.Entities ?? Enumerable.Empty<OAuthScopeDto>());
+            var scopes = ListingPages.EntitiesOf(listing!.Entities, ScopesPath, ScopesPath);
+            ListingPages.RequireUniqueIds(scopes, scope => scope.Id, ScopesPath);
+            var registry = ScopeRegistry.FromApi(scopes);
             operation.Log.Verbose($"Scope registry: {registry.Scopes.Count} scopes (cached for this connection)");
             return registry;
         }

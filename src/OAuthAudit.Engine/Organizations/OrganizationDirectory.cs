@@ -47,27 +47,44 @@ namespace OAuthAudit.Engine.Organizations
             return _authorization;
         }
 
+        /// <summary>
+        /// The listed clients. The whole listing is read and checked (every page, no duplicate ids, every client
+        /// auditable, the roles and divisions it needs) before the first client is returned, so a listing that
+        /// fails part-way yields nothing rather than some of the clients.
+        /// </summary>
         /// <param name="include">Which listed clients to resolve and return; all when null.</param>
         /// <param name="listed">Called with each client the listing holds, before filtering, for progress.</param>
         public IEnumerable<OAuthClient> GetClients(Operation operation, Func<ClientIdentity, bool>? include = null, Action<int>? listed = null)
         {
-            var count = 0;
             var registry = GetScopeRegistry(operation);
+            var wanted = new List<OAuthClientDto>();
+            var count = 0;
+            foreach (var dto in ReadClientListing(operation))
+            {
+                listed?.Invoke(++count);
+                if (include == null || include(new ClientIdentity(dto.Id!, dto.Name ?? dto.Id!, dto.AuthorizedGrantType!, dto.State)))
+                {
+                    wanted.Add(dto);
+                }
+            }
+
+            if (wanted.Any(HasRoleGrants))
+            {
+                GetAuthorizationRegistry(operation);
+            }
+
+            return wanted.Select(dto => Build(dto, registry, operation));
+        }
+
+        private IReadOnlyList<OAuthClientDto> ReadClientListing(Operation operation)
+        {
+            var clients = new List<OAuthClientDto>();
             var guard = new ListingGuard("OAuth client");
             string? continuation = null;
             do
             {
                 var page = operation.Wait(_source.GetClientPageAsync(continuation, operation));
-                foreach (var dto in page.Clients)
-                {
-                    RequireAuditable(dto);
-                    listed?.Invoke(++count);
-                    if (include == null || include(new ClientIdentity(dto.Id!, dto.Name ?? dto.Id!, dto.AuthorizedGrantType!, dto.State)))
-                    {
-                        yield return Build(dto, registry, operation);
-                    }
-                }
-
+                clients.AddRange(page.Clients);
                 continuation = page.Next;
                 if (continuation != null)
                 {
@@ -75,6 +92,14 @@ namespace OAuthAudit.Engine.Organizations
                 }
             }
             while (continuation != null);
+
+            ListingPages.RequireUniqueIds(clients, client => client.Id, "/api/v2/oauth/clients");
+            foreach (var dto in clients)
+            {
+                RequireAuditable(dto);
+            }
+
+            return clients;
         }
 
         /// <returns>The client, or null when the organization has no client with that id.</returns>
@@ -90,9 +115,11 @@ namespace OAuthAudit.Engine.Organizations
         private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, Operation operation)
         {
             RequireAuditable(dto);
-            var authorization = dto.RoleDivisions == null || dto.RoleDivisions.Count == 0 ? AuthorizationRegistry.Empty : GetAuthorizationRegistry(operation);
+            var authorization = HasRoleGrants(dto) ? GetAuthorizationRegistry(operation) : AuthorizationRegistry.Empty;
             return OAuthClientFactory.Create(dto, registry, authorization, Organization);
         }
+
+        private static bool HasRoleGrants(OAuthClientDto dto) => dto.RoleDivisions != null && dto.RoleDivisions.Count > 0;
 
         private static void RequireAuditable(OAuthClientDto dto)
         {

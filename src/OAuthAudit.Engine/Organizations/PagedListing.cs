@@ -11,6 +11,7 @@ namespace OAuthAudit.Engine.Organizations
     /// <summary>
     /// Reads every page of a paged listing: the first page tells the page count, the rest are read a few at a
     /// time (the transport absorbs any rate limiting). A listing without a page count is followed by nextUri.
+    /// Every page is checked (<see cref="ListingPages"/>) before any entity is returned.
     /// </summary>
     internal static class PagedListing
     {
@@ -18,14 +19,17 @@ namespace OAuthAudit.Engine.Organizations
         private const int PagesInFlight = 4;
         private const int MaxPages = 10000;
 
-        public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(GenesysApiClient api, string path, string extraQuery, string model, string permission, Operation operation)
+        /// <param name="idOf">The entity's id, to refuse a listing that holds one twice; null skips that check.</param>
+        public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(GenesysApiClient api, string path, string extraQuery, string model, string permission, Operation operation, Func<T, string?>? idOf = null)
         {
             string PageUri(int number) => $"{path}?pageSize={PageSize}&pageNumber={number}{extraQuery}";
 
-            var first = await api.GetAsync<EntityListingDto<T>>(PageUri(1), model, permission, operation).ConfigureAwait(false);
-            var pages = new List<EntityListingDto<T>> { first! };
-            if (first!.PageCount is int count && count > 1)
+            var firstUri = PageUri(1);
+            var first = (await api.GetAsync<EntityListingDto<T>>(firstUri, model, permission, operation).ConfigureAwait(false))!;
+            var entities = new List<T>(ListingPages.EntitiesOf(first.Entities, path, firstUri));
+            if (first.PageCount is int count && count > 1)
             {
+                ListingPages.NextOf(first, path, firstUri, expectedPageNumber: 1);
                 if (count > MaxPages)
                 {
                     throw new GenesysApiException(ApiFailureKind.InvalidResponse, $"The {path} listing claims {count} pages of {PageSize}; stopped rather than read that many.", new ApiRequestDescription("GET", api.Endpoint.ApiBaseUri.Host, path));
@@ -38,27 +42,56 @@ namespace OAuthAudit.Engine.Organizations
                         await gate.WaitAsync(operation.Cancellation).ConfigureAwait(false);
                         try
                         {
-                            return await api.GetAsync<EntityListingDto<T>>(PageUri(number), model, permission, operation).ConfigureAwait(false);
+                            var uri = PageUri(number);
+                            var page = (await api.GetAsync<EntityListingDto<T>>(uri, model, permission, operation).ConfigureAwait(false))!;
+                            var items = ListingPages.EntitiesOf(page.Entities, path, uri);
+                            if (page.PageCount.HasValue && page.PageCount != count)
+                            {
+                                throw new GenesysApiException(
+                                    ApiFailureKind.InvalidResponse,
+                                    $"The {path} listing page {uri} has 'pageCount' {page.PageCount} where page 1 had {count}: the listing changed while it was read, or the answer was forged. Nothing from this listing was used; try again.",
+                                    new ApiRequestDescription("GET", api.Endpoint.ApiBaseUri.Host, uri));
+                            }
+
+                            ListingPages.NextOf(page, path, uri, expectedPageNumber: number);
+                            return items;
                         }
                         finally
                         {
                             gate.Release();
                         }
                     }).ToArray();
-                    pages.AddRange((await Task.WhenAll(rest).ConfigureAwait(false))!);
+                    foreach (var page in await Task.WhenAll(rest).ConfigureAwait(false))
+                    {
+                        entities.AddRange(page);
+                    }
                 }
             }
-            else if (first.PageCount == null)
+            else
             {
                 var guard = new ListingGuard(path);
-                for (var next = first.NextUri; !string.IsNullOrEmpty(next); next = pages[pages.Count - 1].NextUri)
+                var pageUri = firstUri;
+                for (var page = first; ;)
                 {
-                    guard.Follow(next!);
-                    pages.Add((await api.GetAsync<EntityListingDto<T>>(next!, model, permission, operation).ConfigureAwait(false))!);
+                    var next = ListingPages.NextOf(page, path, pageUri);
+                    if (next == null)
+                    {
+                        break;
+                    }
+
+                    guard.Follow(next);
+                    pageUri = next;
+                    page = (await api.GetAsync<EntityListingDto<T>>(next, model, permission, operation).ConfigureAwait(false))!;
+                    entities.AddRange(ListingPages.EntitiesOf(page.Entities, path, next));
                 }
             }
 
-            return pages.SelectMany(page => page.Entities ?? new List<T>()).ToArray();
+            if (idOf != null)
+            {
+                ListingPages.RequireUniqueIds(entities, idOf, path);
+            }
+
+            return entities;
         }
     }
 }

@@ -48,6 +48,10 @@ namespace OAuthAudit.Commands
             {
                 ThrowTerminatingError(ErrorRecords.FromApi(failure, target));
             }
+            catch (ConnectionClosedException closed)
+            {
+                ThrowTerminatingError(ErrorRecords.ConnectionClosed(MyInvocation.MyCommand.Name, closed, target));
+            }
         }
     }
 }

@@ -54,5 +54,10 @@ namespace OAuthAudit.Errors
                     : $"{commandName} was given the context of {disconnected.OrganizationName}, which Disconnect-GcOrganization has closed.",
                 ErrorIds.NotConnected, ErrorCategory.InvalidOperation, disconnected,
                 "Run Connect-GcOrganization first (or Connect-GcOrganization -SnapshotPath <file> to work offline), or pass -Context.");
+
+        public static ErrorRecord ConnectionClosed(string commandName, ConnectionClosedException closed, object? target) =>
+            Create(new InvalidOperationException($"{commandName} stopped: Disconnect-GcOrganization closed its context while it was running. {closed.Message}", closed),
+                ErrorIds.NotConnected, ErrorCategory.InvalidOperation, target,
+                "Connect again with Connect-GcOrganization, and disconnect only once the commands using the context have finished.");
     }
 }

@@ -64,12 +64,14 @@ internal sealed class LoginEndpoints(EmulatorCredentials credentials, TokenStore
 
         var lifetime = knobs.TokenLifetime;
         var token = tokens.Issue(credential, time.GetUtcNow() + lifetime);
-        return EmulatorResponse.Json(200, new JObject
+        var answer = new JObject
         {
             ["access_token"] = token,
             ["token_type"] = "bearer",
             ["expires_in"] = (long)lifetime.TotalSeconds,
-        }).WithHeader("Cache-Control", "no-store");
+        };
+        knobs.RewriteTokenAnswer?.Invoke(answer);
+        return EmulatorResponse.Json(200, answer).WithHeader("Cache-Control", "no-store");
     }
 
     private static async Task<string?> ReadGrantTypeAsync(HttpRequest request, CancellationToken cancellationToken)
