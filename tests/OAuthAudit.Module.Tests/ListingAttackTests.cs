@@ -294,6 +294,25 @@ namespace OAuthAudit.Module.Tests
         /// </summary>
         private const string ExportCsv = "Get-GcOAuthClient | ForEach-Object { [System.IO.File]::AppendAllText($csv, $_.Id + [Environment]::NewLine) }";
 
+        [Fact]
+        public async Task Disconnect_while_another_runspace_uses_the_context_gives_it_NotConnected()
+        {
+            await using var org = await LiveOrganization.StartAsync();
+            var context = org.Run(LiveOrganization.Connect).ThrowIfFailed().Output.Single().BaseObject;
+            org.Emulator.Knobs.Latency = TimeSpan.FromMilliseconds(1500);
+            using var other = new PowerShellSession();
+
+            var listing = Task.Run(() => other.Run("Get-GcOAuthClient -Context $context", new Dictionary<string, object?> { ["context"] = context }));
+            await Task.Delay(700);
+            org.Shell.Run("Disconnect-GcOrganization -Context $context", new Dictionary<string, object?> { ["context"] = context }).ThrowIfFailed();
+            var result = await listing;
+
+            Assert.Empty(result.Output);
+            var error = result.AssertTerminating("NotConnected", ErrorCategory.InvalidOperation);
+            Assert.Contains("closed its context while it was running", error.ToString());
+            Assert.DoesNotContain("ObjectDisposed", error.Exception.ToString());
+        }
+
         private static string DemoClientId(int index) => (string)LiveOrganization.DemoOrganization().Clients[index]["id"]!;
 
         private static void Body(GenesysCloudEmulator emulator, string path, string body, int status = 200, string? query = null) =>
