@@ -120,6 +120,52 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_fault_with_QueryContains_answers_only_that_page()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        var token = await session.TokenAsync();
+        session.Emulator.Faults.Enqueue(new Fault("/api/v2/authorization/divisions", 500) { QueryContains = "pageNumber=2" });
+
+        using var first = await session.GetAsync("/api/v2/authorization/divisions?pageSize=1&pageNumber=1", token);
+        using var second = await session.GetAsync("/api/v2/authorization/divisions?pageSize=1&pageNumber=2", token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
+        Assert.Equal(0, session.Emulator.Faults.Count);
+    }
+
+    [Fact]
+    public async Task Chunked_sends_the_normal_answer_without_a_content_length()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        var token = await session.TokenAsync();
+        session.Emulator.Faults.Enqueue(Fault.Chunked("/api/v2/oauth/clients"));
+
+        using var response = await session.GetAsync("/api/v2/oauth/clients", token);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.TransferEncodingChunked);
+        Assert.Equal(session.Emulator.Organization.Clients.Count, ((JArray)body["entities"]!).Count);
+    }
+
+    [Fact]
+    public async Task RewriteTokenAnswer_changes_the_token_answer_of_a_real_token()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        session.Emulator.Knobs.RewriteTokenAnswer = answer => answer.Remove("expires_in");
+
+        var token = await session.TokenAsync();
+        using var answer = await session.RequestTokenAsync(session.Emulator.Auditor.ClientId, session.Emulator.Auditor.Secret);
+        var body = await EmulatorSession.JsonAsync(answer);
+        using var listing = await session.GetAsync("/api/v2/oauth/clients", token);
+
+        Assert.Null(body["expires_in"]);
+        Assert.Equal("bearer", (string?)body["token_type"]);
+        Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
+    }
+
+    [Fact]
     public async Task Reset_connection_fails_the_request()
     {
         await using var session = await EmulatorSession.StartAsync();
