@@ -179,6 +179,9 @@ namespace OAuthAudit.Module.Tests
             Row(Connect, "TimeoutSec", "zero", SecretConnect + " -TimeoutSec 0", Invalid, "less than the minimum allowed range of 1");
             Row(Connect, "TimeoutSec", "not a number", SecretConnect + " -TimeoutSec forever", NotConvertible, "Cannot convert value \"forever\" to type \"System.Int32\"");
             Row(Connect, "TimeoutSec", "too long", SecretConnect + " -TimeoutSec 86400", Invalid, "greater than the maximum allowed range of 3600");
+            Row(Connect, "MaxResponseSizeMB", "zero", SecretConnect + " -MaxResponseSizeMB 0", Invalid, "less than the minimum allowed range of 1");
+            Row(Connect, "MaxResponseSizeMB", "not a number", SecretConnect + " -MaxResponseSizeMB lots", NotConvertible, "Cannot convert value \"lots\" to type \"System.Int32\"");
+            Row(Connect, "MaxResponseSizeMB", "too large", SecretConnect + " -MaxResponseSizeMB 100000", Invalid, "greater than the maximum allowed range of 4096");
             Row(Connect, "ClientId", "with -AccessToken", SecretConnect + " -AccessToken $secret", NoSet, "Parameter set cannot be resolved");
 
             // Disconnect-GcOrganization: the current context stays connected.

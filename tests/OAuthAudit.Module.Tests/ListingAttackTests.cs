@@ -295,6 +295,28 @@ namespace OAuthAudit.Module.Tests
         private const string ExportCsv = "Get-GcOAuthClient | ForEach-Object { [System.IO.File]::AppendAllText($csv, $_.Id + [Environment]::NewLine) }";
 
         [Fact]
+        public async Task An_answer_over_MaxResponseSizeMB_is_an_InvalidApiResponse_error()
+        {
+            var organization = LiveOrganization.DemoOrganization();
+            var seed = organization.Clients.ToArray();
+            for (var copy = 0; organization.Clients.Count < 2000; copy++)
+            {
+                var client = (JObject)seed[copy % seed.Length].DeepClone();
+                client["id"] = Guid.NewGuid().ToString();
+                organization.Clients.Add(client);
+            }
+
+            await using var org = await LiveOrganization.StartAsync(organization);
+
+            var limited = org.Run(LiveOrganization.Connect + " -MaxResponseSizeMB 1 | Out-Null; Get-GcOAuthClient");
+            var unlimited = org.RunConnected("(Get-GcOAuthClient).Count").ThrowIfFailed();
+
+            Assert.Empty(limited.Output);
+            Assert.Contains("over the limit of 1048576 bytes (1 MiB)", limited.AssertTerminating(Invalid, ErrorCategory.InvalidResult).ToString());
+            Assert.Equal(2000, (int)unlimited.Output.Single().BaseObject);
+        }
+
+        [Fact]
         public async Task Disconnect_while_another_runspace_uses_the_context_gives_it_NotConnected()
         {
             await using var org = await LiveOrganization.StartAsync();

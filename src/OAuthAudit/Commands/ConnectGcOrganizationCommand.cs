@@ -97,6 +97,16 @@ namespace OAuthAudit.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = (int)RetryPolicy.DefaultRequestTimeout.TotalSeconds;
 
+        /// <summary>MiB: the largest answer read; a larger one is an InvalidApiResponse error, not an out-of-memory.</summary>
+        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(ParameterSetName = EnvironmentVariablesSet)]
+        [ValidateRange(1, 4096)]
+        public int MaxResponseSizeMB { get; set; } = DefaultMaxResponseSizeMB;
+
+        private const int DefaultMaxResponseSizeMB = 256;
+
         protected override void EndProcessing()
         {
             var context = ParameterSetName == SnapshotSet ? OpenSnapshot() : OpenLive();
@@ -115,7 +125,10 @@ namespace OAuthAudit.Commands
                     "Give -AccessToken a token Genesys Cloud issued, as a SecureString, or connect with a client id and secret."));
             }
 
-            var request = new LiveConnectionRequest(Endpoint(), new RetryPolicy(MaxRetryCount, TimeSpan.FromSeconds(MaxRetryWait), requestTimeout: TimeSpan.FromSeconds(TimeoutSec)), Credentials(), AccessToken);
+            var request = new LiveConnectionRequest(Endpoint(), new RetryPolicy(MaxRetryCount, TimeSpan.FromSeconds(MaxRetryWait), requestTimeout: TimeSpan.FromSeconds(TimeoutSec)), Credentials(), AccessToken)
+            {
+                MaxResponseBytes = MaxResponseSizeMB * 1024L * 1024L,
+            };
             GcContext? context = null;
             RunAgainstApi(() => context = Connector.ConnectLive(request, Operation), request.Endpoint.ApiBaseUri);
             return context!;
