@@ -22,17 +22,26 @@ namespace OAuthAudit.Engine.Tests
             using var context = Connect(emulator);
             var ids = emulator.Organization.Clients.Select(client => (string)client["id"]!).ToArray();
             var failures = new ConcurrentQueue<Exception>();
+            var completed = new int[8];
             var read = 0;
             var revocations = 0;
             using var done = new CancellationTokenSource();
+
+            // Revokes at random moments, but only once every caller has finished a call since the last revocation:
+            // a call meets at most one revocation, as a real token expiry or revocation is met.
             var revoker = Task.Run(async () =>
             {
                 var random = new Random(8);
                 while (!done.IsCancellationRequested)
                 {
-                    await Task.Delay(random.Next(40, 120));
+                    await Task.Delay(random.Next(20, 80));
+                    var before = Enumerable.Range(0, 8).Select(caller => Volatile.Read(ref completed[caller])).ToArray();
                     emulator.RevokeAllTokens();
                     Interlocked.Increment(ref revocations);
+                    while (!done.IsCancellationRequested && Enumerable.Range(0, 8).Any(caller => Volatile.Read(ref completed[caller]) == before[caller] && before[caller] < 30))
+                    {
+                        await Task.Delay(2);
+                    }
                 }
             });
 
@@ -50,6 +59,8 @@ namespace OAuthAudit.Engine.Tests
                     {
                         failures.Enqueue(failure);
                     }
+
+                    Interlocked.Increment(ref completed[caller]);
                 }
             })).ToArray();
             await Task.WhenAll(callers);
