@@ -26,5 +26,8 @@ namespace OAuthAudit.Errors
         public const string BaselineInvalid = "BaselineInvalid";
         public const string ConflictingBaselines = "ConflictingBaselines";
         public const string AuditFailed = "AuditFailed";
+        public const string SnapshotUnreadable = "SnapshotUnreadable";
+        public const string BaselineUnreadable = "BaselineUnreadable";
+        public const string BaselinePatternTimeout = "BaselinePatternTimeout";
     }
 }
