@@ -17,11 +17,11 @@ namespace OAuthAudit.Commands
     internal sealed class InputFile
     {
         public static readonly InputFile Snapshot = new InputFile("snapshot", "-SnapshotPath takes a snapshot file such as samples/demo-org.json", Engine.Snapshots.Snapshot.MaximumFileBytes,
-            ErrorIds.SnapshotNotFound, ErrorIds.SnapshotInvalid, ErrorIds.SnapshotUnreadable,
+            ErrorIds.SnapshotNotFound, ErrorIds.SnapshotInvalid,
             "Check the path; a relative path is relative to the current location.");
 
         public static readonly InputFile Baseline = new InputFile("baseline", "give the path of a baseline file such as samples/baseline.yml", BaselineLoader.MaximumSize,
-            ErrorIds.BaselineNotFound, ErrorIds.BaselineInvalid, ErrorIds.BaselineUnreadable,
+            ErrorIds.BaselineNotFound, ErrorIds.BaselineInvalid,
             "Check the path; a relative path is relative to the current location. Without -Baseline the built-in baseline applies.");
 
         private readonly string _noun;
@@ -29,17 +29,15 @@ namespace OAuthAudit.Commands
         private readonly long _maximumBytes;
         private readonly string _notFoundErrorId;
         private readonly string _invalidErrorId;
-        private readonly string _unreadableErrorId;
         private readonly string _notFoundAction;
 
-        private InputFile(string noun, string folderHint, long maximumBytes, string notFoundErrorId, string invalidErrorId, string unreadableErrorId, string notFoundAction)
+        private InputFile(string noun, string folderHint, long maximumBytes, string notFoundErrorId, string invalidErrorId, string notFoundAction)
         {
             _noun = noun;
             _folderHint = folderHint;
             _maximumBytes = maximumBytes;
             _notFoundErrorId = notFoundErrorId;
             _invalidErrorId = invalidErrorId;
-            _unreadableErrorId = unreadableErrorId;
             _notFoundAction = notFoundAction;
         }
 
@@ -56,19 +54,15 @@ namespace OAuthAudit.Commands
                 cmdlet.ThrowTerminatingError(ErrorRecords.FromFile(invalid));
                 throw;
             }
-            catch (UnauthorizedAccessException denied)
-            {
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create(denied, _unreadableErrorId, ErrorCategory.PermissionDenied, path, "Check that this account may read the file."));
-                throw;
-            }
-            catch (IOException unreadable) when (!(unreadable is FileNotFoundException) && !(unreadable is DirectoryNotFoundException))
-            {
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create(unreadable, _unreadableErrorId, ErrorCategory.ReadError, path, "Check that the file can be read by this account."));
-                throw;
-            }
-            catch (IOException gone)
+            catch (IOException gone) when (gone is FileNotFoundException || gone is DirectoryNotFoundException)
             {
                 cmdlet.ThrowTerminatingError(ErrorRecords.Create(new FileNotFoundException($"There is no {_noun} file '{resolved}'.", resolved, gone), _notFoundErrorId, ErrorCategory.ObjectNotFound, path, _notFoundAction));
+                throw;
+            }
+            catch (Exception unreadable) when (unreadable is IOException || unreadable is UnauthorizedAccessException)
+            {
+                // Same ErrorId as a missing file (documented), told apart by the category.
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(unreadable, _notFoundErrorId, ErrorCategory.ReadError, path, "Check that the file can be read by this account."));
                 throw;
             }
         }

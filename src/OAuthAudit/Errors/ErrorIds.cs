@@ -26,8 +26,6 @@ namespace OAuthAudit.Errors
         public const string BaselineInvalid = "BaselineInvalid";
         public const string ConflictingBaselines = "ConflictingBaselines";
         public const string AuditFailed = "AuditFailed";
-        public const string SnapshotUnreadable = "SnapshotUnreadable";
-        public const string BaselineUnreadable = "BaselineUnreadable";
         public const string BaselinePatternTimeout = "BaselinePatternTimeout";
     }
 }
