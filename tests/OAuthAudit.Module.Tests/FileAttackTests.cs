@@ -111,9 +111,9 @@ namespace OAuthAudit.Module.Tests
             }
 
             yield return Baseline("YAML: billion laughs", laughs.ToString(), "nodes by this point (an alias counts every node of its anchor each time it is used)");
-            yield return new Attack("baseline over 4 MiB", Audit + "./big.yml", "BaselineInvalid", ErrorCategory.LimitsExceeded, "is 4,194,305 bytes, larger than the 4 MiB a baseline file may be")
+            yield return new Attack("baseline over 1 MiB", Audit + "./big.yml", "BaselineInvalid", ErrorCategory.LimitsExceeded, "is 1,048,577 bytes, larger than the 1 MiB a baseline file may be")
             {
-                Prepare = test => test.Sparse("big.yml", (4L * 1024 * 1024) + 1),
+                Prepare = test => test.Sparse("big.yml", (1024 * 1024) + 1),
             };
             yield return new Attack("snapshot over 512 MiB", "Connect-GcOrganization -SnapshotPath ./big.json", "SnapshotInvalid", ErrorCategory.LimitsExceeded, "larger than the 512 MiB a snapshot file may be")
             {
