@@ -27,9 +27,17 @@ namespace OAuthAudit.Engine.Files
             }
 
             var status = new byte[512];
-            if (Native.Stat(Encoding.UTF8.GetBytes(path + "\0"), status) != 0)
+            try
             {
-                throw new IOException($"The file '{path}' could not be examined (stat failed).");
+                if (Native.Stat(Encoding.UTF8.GetBytes(path + "\0"), status) != 0)
+                {
+                    throw new IOException($"The file '{path}' could not be examined (stat failed).");
+                }
+            }
+            catch (Exception missing) when (missing is DllNotFoundException || missing is EntryPointNotFoundException)
+            {
+                // A runtime without the shim: the caller's check that the opened stream can seek still refuses devices.
+                return null;
             }
 
             var type = BitConverter.ToInt32(status, ModeOffset) & TypeMask;
