@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using OAuthAudit.Engine.Files;
 using OAuthAudit.Engine.Rules;
+using OAuthAudit.Engine.Rules.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,6 +13,11 @@ namespace OAuthAudit.Yaml
     {
         public static YamlNode Parse(string yaml, BaselineContext context)
         {
+            if (yaml.Length > BaselineLoader.MaximumSize)
+            {
+                throw context.Error(new Mark(0, 1, 1), $"the baseline is {yaml.Length:N0} characters long, more than the {BaselineLoader.MaximumSize / (1024 * 1024)} MiB a baseline may be.");
+            }
+
             var stream = new YamlStream();
             try
             {

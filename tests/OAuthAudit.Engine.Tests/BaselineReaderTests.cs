@@ -84,6 +84,10 @@ namespace OAuthAudit.Engine.Tests
             { "alias of unknown anchor", Rule("forbiddenScopes: *scopes"), 10, 24, "the alias '*scopes' refers to no anchor '&scopes' given before it" },
             { "self-referencing alias", Rule("forbiddenScopes: &loop [*loop]"), 10, 24, "'spec.rules[0].forbiddenScopes[0]' is a list; a scope name or pattern expected" },
             { "merge key", Rule("<<: { forbidUnknownScopes: true }"), 10, 7, "unknown key '<<' in 'spec.rules[0]'. YAML merge keys are not supported" },
+            { "a list as a key", Rule("match:", "  ? [names]", "  : ['*']"), 11, 11, "a mapping key here is a list; keys in a baseline are plain names" },
+            { "an alias as a key", Rule("remediation: &n names", "match: { *n : ['*'] }"), 11, 16, "a mapping key here is the alias '*n'" },
+            { "a mapping as a key", Rule("match: { {names: x}: y }"), 10, 16, "a mapping key here is a mapping" },
+            { "an alias bomb", Rule("remediation: &a [x, x, x, x, x, x, x, x, x, x]", "match: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]", "exemptions: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]", "x4: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]"), 13, 40, "the YAML holds more than 10000 nodes by this point" },
             { "nesting too deep", Rule("match: { names: " + new string('[', 40) + new string(']', 40) + " }"), 10, 50, "nested more than 32 levels deep" },
 
             // document shape

@@ -8,9 +8,13 @@ namespace OAuthAudit.Engine.Rules
     /// <summary>
     /// Which clients a rule applies to (or is exempted for). Every criterion given must hold; within one,
     /// any item may match. Names match as wildcards or regular expressions; an empty match selects every client.
+    /// A regular expression that runs out of time throws RegexMatchTimeoutException: the match is unknown, not false.
     /// </summary>
     public sealed class ClientMatch
     {
+        /// <summary>How long one name regular expression may run on one name before the match is given up as unknown.</summary>
+        public static readonly TimeSpan NamePatternTimeout = TimeSpan.FromSeconds(1);
+
         public static readonly ClientMatch Everything = new ClientMatch(
             ValueList<string>.Empty, ValueList<string>.Empty, ValueList<string>.Empty, ValueList<string>.Empty, ValueList<string>.Empty);
 
@@ -25,7 +29,7 @@ namespace OAuthAudit.Engine.Rules
             GrantTypes = grantTypes;
             States = states;
             _names = new WildcardNames(names);
-            _namePatterns = namePatterns.Select(pattern => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToArray();
+            _namePatterns = namePatterns.Select(pattern => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, NamePatternTimeout)).ToArray();
         }
 
         public ValueList<string> Names { get; }

@@ -8,7 +8,7 @@ namespace OAuthAudit.Engine.Rules
     {
         private static readonly Regex AllowedText = new Regex(@"^[A-Za-z0-9:_.\-*?]+$", RegexOptions.CultureInvariant);
 
-        private readonly Regex _regex;
+        private readonly Wildcard _wildcard;
 
         public ScopePattern(string text)
         {
@@ -18,7 +18,7 @@ namespace OAuthAudit.Engine.Rules
             }
 
             Text = text;
-            _regex = Wildcard.ToRegex(text);
+            _wildcard = new Wildcard(text);
         }
 
         public string Text { get; }
@@ -27,7 +27,7 @@ namespace OAuthAudit.Engine.Rules
 
         public static bool IsValid(string? text) => !string.IsNullOrEmpty(text) && AllowedText.IsMatch(text);
 
-        public bool Matches(string scopeName) => _regex.IsMatch(scopeName);
+        public bool Matches(string scopeName) => _wildcard.IsMatch(scopeName);
 
         public override string ToString() => Text;
     }

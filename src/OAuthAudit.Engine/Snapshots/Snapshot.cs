@@ -10,6 +10,9 @@ namespace OAuthAudit.Engine.Snapshots
     {
         public const int CurrentSchemaVersion = 1;
 
+        /// <summary>The largest snapshot file read: far above what a 10,000-client organization writes.</summary>
+        public const long MaximumFileBytes = 512L * 1024 * 1024;
+
         public Snapshot(string path, DateTime capturedAt, string? environment, Organization organization, IReadOnlyList<OAuthScopeDto> scopes, IReadOnlyList<OAuthClientDto> clients,
             IReadOnlyList<DomainOrganizationRoleDto> roles, IReadOnlyList<AuthzDivisionDto> divisions)
         {

@@ -120,7 +120,19 @@ namespace OAuthAudit.Commands
                 WriteProgress(_progress);
             }
 
-            OnResult(_evaluator!.Evaluate(client));
+            ClientAuditResult result;
+            try
+            {
+                result = _evaluator!.Evaluate(client);
+            }
+            catch (PatternTimeoutException timeout)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(timeout, ErrorIds.BaselinePatternTimeout, ErrorCategory.LimitsExceeded, client,
+                    $"Simplify the namePatterns expression of rule {timeout.RuleId} in {LoadedBaseline.Source} (nested repetition such as (a+)+ can run for minutes), or match with names wildcards, which never run out of time."));
+                throw;
+            }
+
+            OnResult(result);
         }
     }
 }

@@ -26,5 +26,6 @@ namespace OAuthAudit.Errors
         public const string BaselineInvalid = "BaselineInvalid";
         public const string ConflictingBaselines = "ConflictingBaselines";
         public const string AuditFailed = "AuditFailed";
+        public const string BaselinePatternTimeout = "BaselinePatternTimeout";
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules.Evaluation;
 
@@ -29,7 +30,7 @@ namespace OAuthAudit.Engine.Rules
 
         public ClientAuditResult Evaluate(OAuthClient client)
         {
-            var matched = _rules.Where(entry => entry.Rule.AppliesTo(client)).ToArray();
+            var matched = _rules.Where(entry => AppliesTo(entry.Rule, client)).ToArray();
             var findings = matched.SelectMany(entry => entry.Checks
                     .SelectMany(check => check.Check(client))
                     .Select(draft => new Finding(client.Id, client.Name, entry.Rule.Id, draft.FixedSeverity ?? entry.Rule.Severity, draft.Kind, draft.Subject,
@@ -51,6 +52,19 @@ namespace OAuthAudit.Engine.Rules
             }
 
             return new ClientAuditResult(client, _baseline.Name, ValueList.From(matched.Select(entry => entry.Rule.Id)), ValueList.From(findings), _now);
+        }
+
+        /// <exception cref="PatternTimeoutException">A name regular expression of the rule ran out of time on this client.</exception>
+        private static bool AppliesTo(BaselineRule rule, OAuthClient client)
+        {
+            try
+            {
+                return rule.AppliesTo(client);
+            }
+            catch (RegexMatchTimeoutException timeout)
+            {
+                throw new PatternTimeoutException(rule.Id, timeout.Pattern, client.Id, client.Name, ClientMatch.NamePatternTimeout, timeout);
+            }
         }
     }
 }

@@ -1,19 +1,17 @@
-using System;
 using System.Collections.Generic;
-using System.Net;
-using System.Text.RegularExpressions;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Rules.RedirectUris;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
 {
     /// <summary>
     /// Redirect URIs of CODE and TOKEN clients (the grants that redirect a browser): plain http, wildcard hosts and
-    /// localhost let another party receive the authorization code or token. Custom app schemes are not judged.
+    /// localhost let another party receive the authorization code or token. Each URI is read as a browser reads it
+    /// (BrowserUrl), so "https://127.0.0.1./", "https://%6c%6f%63%61%6c%68%6f%73%74/" and "https://2130706433/"
+    /// are localhost; a URI a browser cannot read is a finding, never skipped. Custom app schemes are not held to https.
     /// </summary>
     internal sealed class RedirectUriCheck : IRuleCheck
     {
-        private static readonly Regex Authority = new Regex(@"^(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?:[^@/?#]*@)?(?<host>\[[^\]]*\]|[^:/?#]*)", RegexOptions.CultureInvariant);
-
         private readonly RedirectUriPolicy _policy;
 
         public RedirectUriCheck(RedirectUriPolicy policy)
@@ -30,34 +28,38 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
             foreach (var uri in client.RegisteredRedirectUri)
             {
-                var parts = Authority.Match(uri);
-                if (!parts.Success)
+                var url = BrowserUrl.Parse(uri);
+                if (url.Problem != null)
                 {
-                    yield return Finding(FindingKind.InsecureRedirectUri, uri, "is not an absolute URI with a host");
+                    yield return Finding(FindingKind.InsecureRedirectUri, uri, $"cannot be read as a browser reads it: it {url.Problem}, so where it sends the authorization code or token is unknown");
                     continue;
                 }
 
-                var host = parts.Groups["host"].Value.ToLowerInvariant();
-                if (_policy.RequireHttps && parts.Groups["scheme"].Value.Equals("http", StringComparison.OrdinalIgnoreCase))
+                if (_policy.RequireHttps && url.Scheme == "http")
                 {
                     yield return Finding(FindingKind.InsecureRedirectUri, uri, "uses plain http, so the authorization code or token crosses the network unencrypted");
                 }
 
-                if (_policy.ForbidWildcardHosts && host.Contains("*"))
+                if (url.Host == null)
                 {
-                    yield return Finding(FindingKind.WildcardRedirectUri, uri, "has a wildcard host, so any matching host can receive the authorization code or token");
+                    continue;
                 }
 
-                if (_policy.ForbidLocalhost && IsLocal(host))
+                if (_policy.ForbidWildcardHosts && url.Host.HasWildcard)
                 {
-                    yield return Finding(FindingKind.LocalhostRedirectUri, uri, "points at localhost, a development setting that lets any local program receive the token");
+                    yield return Finding(FindingKind.WildcardRedirectUri, uri, $"has a wildcard host{ReadAs(url)}, so any matching host can receive the authorization code or token");
+                }
+
+                if (_policy.ForbidLocalhost && url.Host.IsLocal)
+                {
+                    yield return Finding(FindingKind.LocalhostRedirectUri, uri, $"points at localhost{ReadAs(url)}, a development setting that lets any local program receive the token");
                 }
             }
         }
 
-        private static bool IsLocal(string host) =>
-            host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal)
-            || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+        /// <summary>How a browser reads the host, when that is not how it is written.</summary>
+        private static string ReadAs(BrowserUrl url) =>
+            string.Equals(url.Host!.Name, url.WrittenHost, System.StringComparison.OrdinalIgnoreCase) ? string.Empty : $" (a browser reads its host as '{url.Host}')";
 
         private static FindingDraft Finding(FindingKind kind, string uri, string problem) =>
             new FindingDraft(kind, uri, $"redirect URI '{uri}' {problem}.", Remediations.FixRedirectUri);

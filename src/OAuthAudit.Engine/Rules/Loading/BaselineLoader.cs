@@ -12,6 +12,9 @@ namespace OAuthAudit.Engine.Rules.Loading
         /// <summary>Baseline.Source of the built-in baseline.</summary>
         public const string BuiltInSource = "(built-in)";
 
+        /// <summary>The largest baseline read, in bytes of a file or characters of text: a hundred times any real baseline.</summary>
+        public const int MaximumSize = 1024 * 1024;
+
         internal const string ResourceName = "OAuthAudit.Engine.Rules.Loading.default-baseline.yml";
 
         private readonly IBaselineParser _parser;
