@@ -90,7 +90,7 @@ namespace OAuthAudit.Engine.Organizations
         private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, Operation operation)
         {
             RequireAuditable(dto);
-            var authorization = dto.RoleDivisions == null || dto.RoleDivisions.Count == 0 ? AuthorizationRegistry.Empty : GetAuthorizationRegistry(operation);
+            var authorization = OAuthClientFactory.HasRoleGrants(dto) ? GetAuthorizationRegistry(operation) : AuthorizationRegistry.Empty;
             return OAuthClientFactory.Create(dto, registry, authorization, Organization);
         }
 
