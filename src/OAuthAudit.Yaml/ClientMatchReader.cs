@@ -35,9 +35,13 @@ namespace OAuthAudit.Yaml
                 Texts(map, "names", "client name or wildcard pattern (* and ?)", item => item.Text),
                 Texts(map, "namePatterns", ".NET regular expression", item => CheckedRegex(map, item)),
                 Texts(map, "clientIds", "client id", item => item.Text),
-                Texts(map, "grantTypes", "grant type", item => map.OneOf(item, GrantTypes.All, "grant type")),
+                Texts(map, "grantTypes", "grant type", item => GrantType(map, item)),
                 Texts(map, "states", "client state", item => map.OneOf(item, ClientStates.All, "client state")));
         }
+
+        /// <summary>A grant type in any case, or its alias (SAML2BEARER), returned as the API spells it.</summary>
+        public static string GrantType(YamlMap map, YamlItem item) =>
+            GrantTypes.Canonical(item.Text) ?? map.OneOf(item, GrantTypes.All, "grant type"); // OneOf fails here, saying what is valid
 
         private static ValueList<string> Texts(YamlMap map, string key, string itemWhat, Func<YamlItem, string> check) =>
             ValueList.From(map.OptionalNonEmptyTexts(key, itemWhat)?.Select(check));

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using OAuthAudit.Engine.Model;
@@ -16,13 +17,15 @@ namespace OAuthAudit.Yaml
             "id", "description", "severity", "remediation", "match", "exemptions", "requiredScopes", "allowedScopes",
             "forbiddenScopes", "forbidUnknownScopes", "maxAccessTokenValiditySeconds", "redirectUris", "allowedStates",
             "requiredRoles", "forbiddenRoles", "forbiddenPermissions", "allowedDivisions", "forbidAllDivisions",
-            "forbidPrivilegeEscalation", "forbidUnknownRoles",
+            "forbidPrivilegeEscalation", "forbidUnknownRoles", "deprecatedGrantTypes",
         };
+
+        private static readonly IReadOnlyList<string> DeprecatedGrantTypeKeys = new[] { "grantType", "endOfLife", "migration" };
 
         private static readonly IReadOnlyList<string> RedirectUriKeys = new[] { "requireHttps", "forbidWildcardHosts", "forbidLocalhost" };
 
         private static readonly string Checks = "requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris, allowedStates, "
-            + "requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true or forbidUnknownRoles: true";
+            + "requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true, forbidUnknownRoles: true or deprecatedGrantTypes";
 
         private static readonly Regex IdSyntax = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
 
@@ -60,6 +63,7 @@ namespace OAuthAudit.Yaml
                 ForbidAllDivisions = map.OptionalBool("forbidAllDivisions") ?? false,
                 ForbidPrivilegeEscalation = map.OptionalBool("forbidPrivilegeEscalation") ?? false,
                 ForbidUnknownRoles = map.OptionalBool("forbidUnknownRoles") ?? false,
+                DeprecatedGrantTypes = DeprecatedGrantTypes(map),
             };
 
             if (!ChecksSomething(rule))
@@ -84,7 +88,8 @@ namespace OAuthAudit.Yaml
             || rule.AllowedDivisions != null
             || rule.ForbidAllDivisions
             || rule.ForbidPrivilegeEscalation
-            || rule.ForbidUnknownRoles;
+            || rule.ForbidUnknownRoles
+            || rule.DeprecatedGrantTypes.Count > 0;
 
         /// <summary>Scope names or patterns; allowedScopes may be empty (no scope at all is allowed), the others may not.</summary>
         private static ValueList<ScopePattern>? Scopes(YamlMap map, string key, bool allowEmpty)
@@ -126,6 +131,47 @@ namespace OAuthAudit.Yaml
             return policy.RequireHttps || policy.ForbidWildcardHosts || policy.ForbidLocalhost
                 ? policy
                 : throw rule.Context.Error(map.Start, $"'{map.Path}' checks nothing; set at least one of {string.Join(", ", RedirectUriKeys)} to true, or remove the key.");
+        }
+
+        /// <summary>Each entry: grantType, endOfLife (YYYY-MM-DD, the first day it no longer works) and migration; a grant type once per rule.</summary>
+        private static ValueList<DeprecatedGrantType> DeprecatedGrantTypes(YamlMap rule)
+        {
+            const string What = "a list of grant types being retired (each a mapping with grantType, endOfLife and migration)";
+            var items = rule.OptionalList("deprecatedGrantTypes", What);
+            if (items == null)
+            {
+                return ValueList<DeprecatedGrantType>.Empty;
+            }
+
+            if (items.Count == 0)
+            {
+                throw rule.Context.Error(rule.Optional("deprecatedGrantTypes")!, $"'{rule.PathOf("deprecatedGrantTypes")}' is an empty list; list at least one grant type being retired, or remove the key.");
+            }
+
+            var seen = new Dictionary<string, YamlItem>(StringComparer.OrdinalIgnoreCase);
+            var entries = new List<DeprecatedGrantType>();
+            foreach (var (node, path) in items)
+            {
+                var map = YamlMap.Of(rule.Context, node, path, DeprecatedGrantTypeKeys, "a mapping with grantType, endOfLife and migration").RejectUnknownKeys();
+                var grantTypeItem = map.RequiredText("grantType", "a grant type (" + string.Join(", ", GrantTypes.All) + ")");
+                var grantType = ClientMatchReader.GrantType(map, grantTypeItem);
+                if (seen.TryGetValue(grantType, out var first))
+                {
+                    throw rule.Context.Error(grantTypeItem.Node, $"'{grantTypeItem.Path}' is '{grantTypeItem.Text}', which '{first.Path}' (line {first.Node.Start.Line}) already lists; give each grant type once per rule.");
+                }
+
+                seen.Add(grantType, grantTypeItem);
+                var endOfLife = map.RequiredText("endOfLife", "the first day the grant type no longer works, as YYYY-MM-DD");
+                if (!DateTime.TryParseExact(endOfLife.Text, WaiverReader.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    throw rule.Context.Error(endOfLife.Node, $"'{endOfLife.Path}' is '{endOfLife.Text}', which is not a date; expected YYYY-MM-DD, such as 2027-03-01.");
+                }
+
+                var migration = map.RequiredText("migration", "a text saying what to move the integration to").Text;
+                entries.Add(new DeprecatedGrantType(grantType, date, migration));
+            }
+
+            return ValueList.From(entries);
         }
 
         private static ValueList<string>? States(YamlMap map)

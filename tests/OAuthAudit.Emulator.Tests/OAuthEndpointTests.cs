@@ -49,6 +49,22 @@ public sealed class OAuthEndpointTests
     }
 
     [Fact]
+    public async Task The_seed_serves_a_saml2_bearer_client_and_a_roleids_only_client_in_the_api_shape()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        var token = await session.TokenAsync();
+
+        using var saml = await session.GetAsync($"/api/v2/oauth/clients/{TestOrganization.ClientId(TestOrganization.Saml2BearerClient)}", token);
+        using var legacy = await session.GetAsync($"/api/v2/oauth/clients/{TestOrganization.ClientId(TestOrganization.RoleIdsOnlyClient)}", token);
+
+        Assert.Equal("SAML2-BEARER", (string?)(await EmulatorSession.JsonAsync(saml))["authorizedGrantType"]);
+        var legacyClient = await EmulatorSession.JsonAsync(legacy);
+        Assert.Equal("CLIENT-CREDENTIALS", (string?)legacyClient["authorizedGrantType"]);
+        Assert.Equal([TestOrganization.RoleId(2)], ((JArray)legacyClient["roleIds"]!).Values<string>());
+        Assert.Null(legacyClient["roleDivisions"]);
+    }
+
+    [Fact]
     public async Task Client_by_id_and_unknown_client_404()
     {
         await using var session = await EmulatorSession.StartAsync();

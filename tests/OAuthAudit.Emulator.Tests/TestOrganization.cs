@@ -35,6 +35,12 @@ internal static class TestOrganization
         Divisions = Enumerable.Range(1, divisions).Select(Division).ToList(),
     };
 
+    /// <summary>Client 3 uses the SAML2 bearer grant, spelled as the API's AuthorizedGrantTypeEnum spells it.</summary>
+    public const int Saml2BearerClient = 3;
+
+    /// <summary>Client 4 (client credentials) carries only the deprecated roleIds.</summary>
+    public const int RoleIdsOnlyClient = 4;
+
     public static string ClientId(int n) => $"c0000000-0000-4000-8000-{n:D12}";
 
     public static string RoleId(int n) => $"r0000000-0000-4000-8000-{n:D12}";
@@ -53,10 +59,10 @@ internal static class TestOrganization
             ["id"] = ClientId(n),
             ["name"] = $"Client {n}",
             ["description"] = $"Test client {n}",
-            ["authorizedGrantType"] = n % 2 == 0 ? "CLIENT-CREDENTIALS" : "CODE",
+            ["authorizedGrantType"] = n % 2 == 0 ? "CLIENT-CREDENTIALS" : n == Saml2BearerClient ? "SAML2-BEARER" : "CODE",
             ["state"] = "active",
             ["accessTokenValiditySeconds"] = 86400,
-            ["registeredRedirectUri"] = new JArray(n % 2 == 0 ? [] : new[] { "https://app.example.com/callback" }),
+            ["registeredRedirectUri"] = new JArray(n % 2 == 0 || n == Saml2BearerClient ? [] : new[] { "https://app.example.com/callback" }),
             ["scope"] = new JArray(n % 2 == 0 ? [] : new[] { "analytics:readonly" }),
             ["roleDivisions"] = n % 2 == 0
                 ? new JArray(new JObject { ["roleId"] = RoleId(1), ["divisionId"] = "*" })
@@ -66,6 +72,13 @@ internal static class TestOrganization
             ["createdBy"] = new JObject { ["id"] = "u1", ["selfUri"] = "/api/v2/users/u1" },
             ["selfUri"] = $"/api/v2/oauth/clients/{ClientId(n)}",
         };
+        if (n == RoleIdsOnlyClient)
+        {
+            // An older client: only the deprecated roleIds, no roleDivisions.
+            client.Remove("roleDivisions");
+            client["roleIds"] = new JArray(RoleId(2));
+        }
+
         if (n == 1)
         {
             client["secret"] = "legacy-secret-returned-by-an-older-api";

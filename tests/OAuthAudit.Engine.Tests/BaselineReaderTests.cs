@@ -110,7 +110,7 @@ namespace OAuthAudit.Engine.Tests
             { "non-bool reportUnmatchedClients", Head.Replace("spec:\n", "spec:\n  reportUnmatchedClients: yes\n") + "    - id: R-1\n", 6, 27, "'spec.reportUnmatchedClients' is 'yes'; true or false expected" },
 
             // rules
-            { "unknown rule key", Rule("scopes: [users]"), 10, 7, "unknown key 'scopes' in 'spec.rules[0]'. Valid keys there: id, description, severity, remediation, match, exemptions, requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes, maxAccessTokenValiditySeconds, redirectUris, allowedStates, requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions, forbidPrivilegeEscalation, forbidUnknownRoles." },
+            { "unknown rule key", Rule("scopes: [users]"), 10, 7, "unknown key 'scopes' in 'spec.rules[0]'. Valid keys there: id, description, severity, remediation, match, exemptions, requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes, maxAccessTokenValiditySeconds, redirectUris, allowedStates, requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions, forbidPrivilegeEscalation, forbidUnknownRoles, deprecatedGrantTypes." },
             { "rule key in wrong case", Rule("RequiredScopes: [users]"), 10, 7, "Keys are case-sensitive: did you mean 'requiredScopes'?" },
             { "missing rule id", Head + "    - description: d\n      severity: High\n      forbidUnknownScopes: true\n", 7, 7, "'spec.rules[0]' has no 'id' (a rule id such as NW-001 expected)" },
             { "invalid rule id", Head + "    - id: 'R 1'\n      description: d\n", 7, 11, "'spec.rules[0].id' is 'R 1', which is not a rule id: an id starts with a letter or digit" },
@@ -121,7 +121,7 @@ namespace OAuthAudit.Engine.Tests
             { "missing severity", Head + "    - id: R-1\n      description: d\n      forbidUnknownScopes: true\n", 7, 7, "'spec.rules[0]' has no 'severity' (a severity (Critical, High, Medium, Low, Info) expected)" },
             { "unknown severity", Head + "    - id: R-1\n      description: d\n      severity: Severe\n      forbidUnknownScopes: true\n", 9, 17, "'spec.rules[0].severity' is 'Severe', which is not a severity; expected one of Critical, High, Medium, Low, Info." },
             { "numeric severity", Head + "    - id: R-1\n      description: d\n      severity: 3\n      forbidUnknownScopes: true\n", 9, 17, "is '3', which is not a severity" },
-            { "rule checks nothing", Rule(), 7, 7, "rule 'R-1' ('spec.rules[0]') checks nothing: give it at least one of requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris, allowedStates, requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true or forbidUnknownRoles: true." },
+            { "rule checks nothing", Rule(), 7, 7, "rule 'R-1' ('spec.rules[0]') checks nothing: give it at least one of requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris, allowedStates, requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true, forbidUnknownRoles: true or deprecatedGrantTypes." },
             { "rule checks nothing but a false flag", Rule("forbidUnknownScopes: false", "match: { states: active }"), 7, 7, "checks nothing" },
             { "duplicate rule id", Rule("forbidUnknownScopes: true") + "    - id: r-1\n      description: d\n      severity: Low\n      forbidUnknownScopes: true\n", 11, 11, "rule id 'r-1' is already the id of 'spec.rules[0]' (line 7); rule ids must be unique, ignoring case." },
             { "non-bool forbidUnknownScopes", Rule("forbidUnknownScopes: yes"), 10, 28, "'spec.rules[0].forbidUnknownScopes' is 'yes'; true or false expected." },
@@ -148,7 +148,7 @@ namespace OAuthAudit.Engine.Tests
             { "unknown match key", Rule("match: { name: x }", "forbidUnknownScopes: true"), 10, 16, "unknown key 'name' in 'spec.rules[0].match'. Valid keys there: names, namePatterns, clientIds, grantTypes, states." },
             { "match is a string", Rule("match: everything", "forbidUnknownScopes: true"), 10, 14, "'spec.rules[0].match' is 'everything'; a mapping with any of names, namePatterns, clientIds, grantTypes, states expected" },
             { "invalid regex", Rule("match: { namePatterns: ['^Legacy (' ] }", "forbidUnknownScopes: true"), 10, 31, "'spec.rules[0].match.namePatterns[0]' is not a valid .NET regular expression: Invalid pattern '^Legacy (' at offset 9. Not enough )'s." },
-            { "unknown grant type", Rule("match:", "  grantTypes: [CODE, IMPLICIT]", "forbidUnknownScopes: true"), 11, 28, "'spec.rules[0].match.grantTypes[1]' is 'IMPLICIT', which is not a grant type; expected one of CODE, TOKEN, SAML2BEARER, PASSWORD, CLIENT-CREDENTIALS." },
+            { "unknown grant type", Rule("match:", "  grantTypes: [CODE, IMPLICIT]", "forbidUnknownScopes: true"), 11, 28, "'spec.rules[0].match.grantTypes[1]' is 'IMPLICIT', which is not a grant type; expected one of CODE, TOKEN, SAML2-BEARER, PASSWORD, CLIENT-CREDENTIALS." },
             { "unknown match state", Rule("match: { states: retired }", "forbidUnknownScopes: true"), 10, 24, "'spec.rules[0].match.states' is 'retired', which is not a client state; expected one of active, disabled, inactive." },
             { "empty names", Rule("match: { names: [] }", "forbidUnknownScopes: true"), 10, 23, "'spec.rules[0].match.names' is an empty list" },
             { "names holds a mapping", Rule("match: { names: [{ a: b }] }", "forbidUnknownScopes: true"), 10, 24, "'spec.rules[0].match.names[0]' is a mapping; a client name or wildcard pattern (* and ?) expected" },
@@ -295,7 +295,7 @@ namespace OAuthAudit.Engine.Tests
         }
 
         [Fact]
-        public void The_default_baseline_has_the_eight_gc_rules()
+        public void The_default_baseline_has_the_nine_gc_rules()
         {
             var baseline = Baselines.Loader.BuiltIn;
 
@@ -303,9 +303,9 @@ namespace OAuthAudit.Engine.Tests
             Assert.Equal("(built-in)", baseline.Source);
             Assert.True(baseline.ReportUnmatchedClients);
             Assert.Empty(baseline.Waivers);
-            Assert.Equal(new[] { "GC-001", "GC-002", "GC-003", "GC-004", "GC-005", "GC-006", "GC-007", "GC-008" }, baseline.Rules.Select(rule => rule.Id));
-            Assert.Equal(new[] { Severity.Critical, Severity.Medium, Severity.High, Severity.Low, Severity.Low, Severity.Critical, Severity.Low, Severity.Low }, baseline.Rules.Select(rule => rule.Severity));
-            Assert.All(baseline.Rules, rule => Assert.Contains("Admin > Integrations > OAuth", rule.Remediation));
+            Assert.Equal(new[] { "GC-001", "GC-002", "GC-003", "GC-004", "GC-005", "GC-006", "GC-007", "GC-008", "GC-009" }, baseline.Rules.Select(rule => rule.Id));
+            Assert.Equal(new[] { Severity.Critical, Severity.Medium, Severity.High, Severity.Low, Severity.Low, Severity.Critical, Severity.Low, Severity.Low, Severity.High }, baseline.Rules.Select(rule => rule.Severity));
+            Assert.All(baseline.Rules.Where(rule => rule.DeprecatedGrantTypes.Count == 0), rule => Assert.Contains("Admin > Integrations > OAuth", rule.Remediation));
 
             var rules = baseline.Rules.ToDictionary(rule => rule.Id);
             Assert.Equal(new[] { "oauth", "authorization", "organization-authorization" }, rules["GC-001"].ForbiddenScopes.Select(scope => scope.Text));
@@ -314,11 +314,17 @@ namespace OAuthAudit.Engine.Tests
             Assert.True(rules["GC-003"].RedirectUris!.RequireHttps && rules["GC-003"].RedirectUris!.ForbidWildcardHosts && rules["GC-003"].RedirectUris!.ForbidLocalhost);
             Assert.True(rules["GC-004"].ForbidUnknownScopes);
             Assert.DoesNotContain(GrantTypes.ClientCredentials, rules["GC-004"].Match.GrantTypes);
+            Assert.Equal(new[] { "CODE", "TOKEN", "SAML2-BEARER", "PASSWORD" }, rules["GC-004"].Match.GrantTypes);
             Assert.Equal(new[] { "active", "disabled" }, rules["GC-005"].AllowedStates!);
             Assert.True(rules["GC-006"].ForbidPrivilegeEscalation);
             Assert.True(rules["GC-007"].ForbidUnknownRoles);
             Assert.True(rules["GC-008"].ForbidAllDivisions);
             Assert.All(new[] { "GC-006", "GC-007", "GC-008" }, id => Assert.Equal(new[] { GrantTypes.ClientCredentials }, rules[id].Match.GrantTypes));
+            var implicitGrant = Assert.Single(rules["GC-009"].DeprecatedGrantTypes);
+            Assert.Equal(new[] { GrantTypes.Token }, rules["GC-009"].Match.GrantTypes);
+            Assert.Equal((GrantTypes.Token, new DateTime(2027, 3, 1, 0, 0, 0, DateTimeKind.Utc)), (implicitGrant.GrantType, implicitGrant.EndOfLife));
+            Assert.Contains("Authorization Code grant with PKCE", implicitGrant.Migration);
+            Assert.Null(rules["GC-009"].Remediation);
             Assert.Same(baseline, Baselines.Loader.BuiltIn);
         }
 

@@ -44,7 +44,7 @@ namespace OAuthAudit.Module.Tests
         {
             var result = Run(ImportOther, UseOther, ImportOurs, UseOurs, UseOther);
 
-            Assert.Equal(new[] { "11.0.0.0", "northwind", "northwind-policy", "11", "11.0.0.0", "northwind" }, result);
+            Assert.Equal(new[] { "11.0.0.0", "northwind", "northwind-policy", "15", "11.0.0.0", "northwind" }, result);
         }
 
         [Fact]
@@ -52,7 +52,7 @@ namespace OAuthAudit.Module.Tests
         {
             var result = Run(ImportOurs, UseOurs, ImportOther, UseOther, UseOurs);
 
-            Assert.Equal(new[] { "northwind-policy", "11", "11.0.0.0", "northwind", "northwind-policy", "11" }, result);
+            Assert.Equal(new[] { "northwind-policy", "15", "11.0.0.0", "northwind", "northwind-policy", "15" }, result);
         }
 
         [Fact]

@@ -8,6 +8,9 @@ Describe 'Auditing OAuth clients against a baseline' {
         Import-OAuthAuditModule | Out-Null
         Connect-GcOrganization -SnapshotPath (Get-DemoSnapshotPath) | Out-Null
         $script:SampleBaseline = Join-Path (Get-RepositoryRoot) 'samples/baseline.yml'
+        # GC-009 and NW-013 flag the Implicit grant (TOKEN): High until its end of life on 2027-03-01, Critical from that day.
+        $script:ImplicitEnded = [DateTime]::UtcNow -ge [DateTime]::new(2027, 3, 1, 0, 0, 0, [DateTimeKind]::Utc)
+        $script:ImplicitSeverity = if ($script:ImplicitEnded) { 'Critical' } else { 'High' }
 
         function ConvertTo-OrdinalSorted([string[]] $Lines) {
             $sorted = [string[]] @($Lines)
@@ -63,18 +66,22 @@ Describe 'Auditing OAuth clients against a baseline' {
             $rows = ConvertTo-OrdinalSorted (Get-GcOAuthClient | Test-GcOAuthClientScope -Expand | Get-FindingRow)
 
             ($rows -join "`n") | Should -BeExactly (@(
+                    "Agent Softphone Embed | GC-009 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                     'Architect Flow Diff Tool | GC-005 | Low | DisallowedState | inactive | False'
                     'Chatbot Escalation Service | GC-007 | Low | UnknownRole | 8fc64ac8-e2e5-5b1f-9726-c0b58888ec02 | False'
                     'Floor Wallboard Kiosk | GC-002 | Medium | TokenLifetime | 172800 | False'
+                    "Floor Wallboard Kiosk | GC-009 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                     'Genesys Cloud Admin Tooling | GC-006 | Critical | PrivilegeEscalation | Platform Automation (all divisions) | False'
                     'Genesys Cloud Admin Tooling | GC-008 | Low | AllDivisionsGrant | Platform Automation (all divisions) | False'
                     'Internal Dashboard (dev) | GC-003 | High | LocalhostRedirectUri | https://localhost:5001/callback | False'
+                    "Internal Dashboard (dev) | GC-009 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                     'Jenkins Flow Deployment (CI) | GC-006 | Critical | PrivilegeEscalation | Developer (Home) | False'
                     'Legacy Agent Desktop | GC-003 | High | InsecureRedirectUri | http://agentdesk.northwind.example/oauth/callback | False'
                     'Legacy IVR Middleware | GC-002 | Medium | TokenLifetime | 172800 | False'
                     'Legacy IVR Middleware | GC-006 | Critical | PrivilegeEscalation | admin (all divisions) | False'
                     'Legacy IVR Middleware | GC-008 | Low | AllDivisionsGrant | admin (all divisions) | False'
                     'Legacy Web Chat v2 Widget | GC-004 | Low | UnknownScope | web-chat | False'
+                    "Legacy Web Chat v2 Widget | GC-009 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                     'Okta SCIM Provisioning | GC-006 | Critical | PrivilegeEscalation | SCIM Provisioning (all divisions) | False'
                     'Okta SCIM Provisioning | GC-008 | Low | AllDivisionsGrant | SCIM Provisioning (all divisions) | False'
                     'Old Call Recorder Bridge | GC-005 | Low | DisallowedState | inactive | False'
@@ -86,9 +93,11 @@ Describe 'Auditing OAuth clients against a baseline' {
                     'QA Test Harness | GC-005 | Low | DisallowedState | inactive | False'
                     'Security Audit (read-only) | GC-008 | Low | AllDivisionsGrant | Security Auditor (all divisions) | False'
                     'Snowflake Analytics Loader | GC-008 | Low | AllDivisionsGrant | Reporting Admin (all divisions) | False'
+                    "Supervisor Chrome Extension | GC-009 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                     'Terraform CX as Code | GC-006 | Critical | PrivilegeEscalation | CX as Code Deployer (all divisions) | False'
                     'Terraform CX as Code | GC-008 | Low | AllDivisionsGrant | CX as Code Deployer (all divisions) | False'
                     'Verint QM Recording Export | GC-007 | Low | UnknownDivision | 9e41bac3-210f-50de-8581-cce584be13ce | False'
+                    "Web Messenger Deployment | GC-009 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                 ) -join "`n")
         }
 
@@ -103,18 +112,18 @@ Describe 'Auditing OAuth clients against a baseline' {
             }
 
             (Get-ClientNamesWithOutcome $results 'Fail') -join '|' | Should -Be ((
-                    'Floor Wallboard Kiosk', 'Genesys Cloud Admin Tooling', 'Internal Dashboard (dev)', 'Jenkins Flow Deployment (CI)',
-                    'Legacy Agent Desktop', 'Legacy IVR Middleware', 'Okta SCIM Provisioning', 'Ops Wallboard Dashboard',
-                    'Partner Portal SSO', 'Power BI Reporting Export', 'Terraform CX as Code') -join '|')
+                    'Agent Softphone Embed', 'Floor Wallboard Kiosk', 'Genesys Cloud Admin Tooling', 'Internal Dashboard (dev)', 'Jenkins Flow Deployment (CI)',
+                    'Legacy Agent Desktop', 'Legacy IVR Middleware', 'Legacy Web Chat v2 Widget', 'Okta SCIM Provisioning', 'Ops Wallboard Dashboard',
+                    'Partner Portal SSO', 'Power BI Reporting Export', 'Supervisor Chrome Extension', 'Terraform CX as Code', 'Web Messenger Deployment') -join '|')
             (Get-ClientNamesWithOutcome $results 'Warning') -join '|' | Should -Be ((
-                    'Architect Flow Diff Tool', 'Chatbot Escalation Service', 'Legacy Web Chat v2 Widget', 'Old Call Recorder Bridge',
+                    'Architect Flow Diff Tool', 'Chatbot Escalation Service', 'Old Call Recorder Bridge',
                     'QA Test Harness', 'Security Audit (read-only)', 'Snowflake Analytics Loader', 'Verint QM Recording Export') -join '|')
-            Get-ClientNamesWithOutcome $results 'Pass' | Should -HaveCount 21
+            Get-ClientNamesWithOutcome $results 'Pass' | Should -HaveCount 18
             Get-ClientNamesWithOutcome $results 'NotApplicable' | Should -HaveCount 0
             @($warnings) | Should -HaveCount 0
 
             $floor = $results | Where-Object ClientName -eq 'Floor Wallboard Kiosk'
-            "$($floor.Severity)" | Should -Be 'Medium'
+            "$($floor.Severity)" | Should -Be $script:ImplicitSeverity
             $floor.Passed | Should -BeFalse
             $citrix = $results | Where-Object ClientName -eq 'Citrix Agent Launcher'
             "$($citrix.Outcome)" | Should -Be 'Pass'
@@ -130,7 +139,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $baseline.Name | Should -Be 'oauthaudit-default'
             $baseline.Source | Should -Be '(built-in)'
             (@($baseline.Rules | ForEach-Object { "$($_.Id)=$($_.Severity)" }) -join ',') |
-                Should -Be 'GC-001=Critical,GC-002=Medium,GC-003=High,GC-004=Low,GC-005=Low,GC-006=Critical,GC-007=Low,GC-008=Low'
+                Should -Be 'GC-001=Critical,GC-002=Medium,GC-003=High,GC-004=Low,GC-005=Low,GC-006=Critical,GC-007=Low,GC-008=Low,GC-009=High'
             $baseline.Waivers.Count | Should -Be 0
         }
     }
@@ -141,13 +150,16 @@ Describe 'Auditing OAuth clients against a baseline' {
 
             ($rows -join "`n") | Should -BeExactly (@(
                     'Agent Softphone Embed | NW-002 | High | ExcessiveScope | external-contacts | False'
+                    "Agent Softphone Embed | NW-013 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                     'Architect Flow Diff Tool | NW-007 | Low | DisallowedState | inactive | False'
                     'Chatbot Escalation Service | NW-011 | Medium | UnknownRole | 8fc64ac8-e2e5-5b1f-9726-c0b58888ec02 | False'
                     'Floor Wallboard Kiosk | NW-004 | Medium | TokenLifetime | 172800 | False'
                     'Floor Wallboard Kiosk | NW-005 | High | TokenLifetime | 172800 | False'
+                    "Floor Wallboard Kiosk | NW-013 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                     'Genesys Cloud Admin Tooling | NW-009 | Critical | PrivilegeEscalation | Platform Automation (all divisions) | False'
                     'Genesys Cloud Admin Tooling | NW-011 | Medium | DisallowedDivision | Platform Automation (all divisions) | False'
                     'Internal Dashboard (dev) | NW-006 | High | LocalhostRedirectUri | https://localhost:5001/callback | False'
+                    "Internal Dashboard (dev) | NW-013 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                     'Jenkins Flow Deployment (CI) | NW-009 | Critical | PrivilegeEscalation | Developer (Home) | False'
                     'Legacy Agent Desktop | NW-006 | High | InsecureRedirectUri | http://agentdesk.northwind.example/oauth/callback | False'
                     'Legacy IVR Middleware | NW-005 | High | TokenLifetime | 172800 | False'
@@ -156,6 +168,7 @@ Describe 'Auditing OAuth clients against a baseline' {
                     'Legacy IVR Middleware | NW-011 | Medium | DisallowedDivision | admin (all divisions) | False'
                     'Legacy Web Chat v2 Widget | NW-002 | High | ExcessiveScope | web-chat | False'
                     'Legacy Web Chat v2 Widget | NW-008 | Low | UnknownScope | web-chat | False'
+                    "Legacy Web Chat v2 Widget | NW-013 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                     'Okta SCIM Provisioning | NW-009 | Critical | PrivilegeEscalation | SCIM Provisioning (all divisions) | False'
                     'Okta SCIM Provisioning | NW-011 | Medium | DisallowedDivision | SCIM Provisioning (all divisions) | False'
                     'Old Call Recorder Bridge | NW-007 | Low | DisallowedState | inactive | False'
@@ -174,9 +187,11 @@ Describe 'Auditing OAuth clients against a baseline' {
                     'Salesforce CTI Connector | NW-003 | Info | ImpliedScope | presence:readonly | False'
                     'Salesforce CTI Connector | NW-003 | Medium | MissingScope | external-contacts | False'
                     'Snowflake Analytics Loader | NW-011 | Medium | DisallowedDivision | Reporting Admin (all divisions) | False'
+                    "Supervisor Chrome Extension | NW-013 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                     'Verint QM Recording Export | NW-011 | Medium | UnknownDivision | 9e41bac3-210f-50de-8581-cce584be13ce | False'
                     'Web Messenger Deployment | NW-002 | High | ExcessiveScope | users | True'
                     'Web Messenger Deployment | NW-004 | Medium | TokenLifetime | 86400 | False'
+                    "Web Messenger Deployment | NW-013 | $($script:ImplicitSeverity) | DeprecatedGrantType | TOKEN | False"
                 ) -join "`n")
         }
 
@@ -188,10 +203,10 @@ Describe 'Auditing OAuth clients against a baseline' {
                     'Agent Softphone Embed', 'Chatbot Escalation Service', 'Floor Wallboard Kiosk', 'Genesys Cloud Admin Tooling',
                     'Internal Dashboard (dev)', 'Jenkins Flow Deployment (CI)', 'Legacy Agent Desktop', 'Legacy IVR Middleware',
                     'Legacy Web Chat v2 Widget', 'Okta SCIM Provisioning', 'Ops Wallboard Dashboard', 'Partner Portal SSO',
-                    'Power BI Reporting Export', 'Salesforce CTI Connector', 'Snowflake Analytics Loader', 'Verint QM Recording Export',
-                    'Web Messenger Deployment') -join '|')
+                    'Power BI Reporting Export', 'Salesforce CTI Connector', 'Snowflake Analytics Loader', 'Supervisor Chrome Extension',
+                    'Verint QM Recording Export', 'Web Messenger Deployment') -join '|')
             (Get-ClientNamesWithOutcome $results 'Warning') -join '|' | Should -Be 'Architect Flow Diff Tool|Old Call Recorder Bridge|QA Test Harness'
-            Get-ClientNamesWithOutcome $results 'Pass' | Should -HaveCount 20
+            Get-ClientNamesWithOutcome $results 'Pass' | Should -HaveCount 19
             Get-ClientNamesWithOutcome $results 'NotApplicable' | Should -HaveCount 0
             foreach ($result in $results) {
                 $result.BaselineName | Should -Be 'northwind-policy'
@@ -257,7 +272,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $result = Get-GcOAuthClient -Name 'Web Messenger Deployment' | Test-GcOAuthClientScope -Baseline $script:SampleBaseline -WarningAction SilentlyContinue
 
             $result.WaivedCount | Should -Be 1
-            $result.Findings.ToString() | Should -Be 'NW-002 ExcessiveScope users (waived); NW-004 TokenLifetime 86400'
+            $result.Findings.ToString() | Should -Be 'NW-002 ExcessiveScope users (waived); NW-004 TokenLifetime 86400; NW-013 DeprecatedGrantType TOKEN'
             $waived = @($result.Findings | Where-Object Waived)
             $waived | Should -HaveCount 1
             $waived[0].RuleId | Should -Be 'NW-002'
@@ -266,9 +281,9 @@ Describe 'Auditing OAuth clients against a baseline' {
             $waived[0].WaiverRationale | Should -BeExactly "The messenger's co-browse add-on reads agent profiles; vendor ticket WM-3302 tracks the move to users:readonly."
             $waived[0].WaiverExpiresOn | Should -Be ([DateTime]::new(2030, 12, 31, 0, 0, 0, [DateTimeKind]::Utc))
             "$($waived[0].Severity)" | Should -Be 'High'
-            # Only the outstanding Medium finding decides: Fail at Medium, and the waived scope is not listed as excessive.
+            # Only the outstanding findings decide (Medium NW-004 and the implicit grant's NW-013), and the waived scope is not listed as excessive.
             "$($result.Outcome)" | Should -Be 'Fail'
-            "$($result.Severity)" | Should -Be 'Medium'
+            "$($result.Severity)" | Should -Be $script:ImplicitSeverity
             $result.ExcessiveScopes.Count | Should -Be 0
         }
 
@@ -302,9 +317,9 @@ Describe 'Auditing OAuth clients against a baseline' {
         It 'writes one Finding per row, which Where-Object filters by waiver and severity' {
             $findings = @(Get-GcOAuthClient | Test-GcOAuthClientScope -Baseline $script:SampleBaseline -Expand -WarningAction SilentlyContinue)
 
-            $findings | Should -HaveCount 37
+            $findings | Should -HaveCount 43
             @($findings | Where-Object Waived) | Should -HaveCount 1
-            @($findings | Where-Object { -not $_.Waived -and $_.Severity -ge 'High' }) | Should -HaveCount 20
+            @($findings | Where-Object { -not $_.Waived -and $_.Severity -ge 'High' }) | Should -HaveCount 26
             @($findings | Where-Object Severity -eq 'Info') | Should -HaveCount 1
             @($findings | Where-Object RuleId -eq 'NW-010' | ForEach-Object Subject) -join '|' | Should -Be 'routing:queue:edit|directory:user:edit|recording:recording:delete|*:*:*'
         }
@@ -334,7 +349,7 @@ Describe 'Auditing OAuth clients against a baseline' {
 
             $baseline.Name | Should -Be 'northwind-policy'
             $baseline.Source | Should -BeLike '*baseline.yml'
-            (@($baseline.Rules | ForEach-Object Id) -join ',') | Should -Be 'NW-001,NW-002,NW-003,NW-004,NW-005,NW-006,NW-007,NW-008,NW-009,NW-010,NW-011,NW-012'
+            (@($baseline.Rules | ForEach-Object Id) -join ',') | Should -Be 'NW-001,NW-002,NW-003,NW-004,NW-005,NW-006,NW-007,NW-008,NW-009,NW-010,NW-011,NW-012,NW-013'
             "$($baseline.Rules[0].Severity)" | Should -Be 'Critical'
             $baseline.Waivers.Count | Should -Be 2
             $baseline.Waivers.ToString() | Should -Be 'NW-002 for Web Messenger Deployment (users) until 2030-12-31; NW-005 for Legacy IVR Middleware until 2025-09-30'
@@ -354,7 +369,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $fromFile = @(Get-GcOAuthClient | Test-GcOAuthClientScope -Baseline $script:SampleBaseline -Expand -WarningAction SilentlyContinue | Get-FindingRow)
             $outcomes = @(Get-GcOAuthClient | Test-GcOAuthClientScope -BaselineObject $baseline -WarningAction SilentlyContinue | ForEach-Object { "$($_.ClientName)=$($_.Outcome)" })
 
-            $fromObject | Should -HaveCount 37
+            $fromObject | Should -HaveCount 43
             ($fromObject -join "`n") | Should -BeExactly ($fromFile -join "`n")
             $outcomes | Should -HaveCount 40
             $outcomes | Should -Contain 'Web Messenger Deployment=Fail'
@@ -388,21 +403,29 @@ Describe 'Auditing OAuth clients against a baseline' {
             $run.Error | Should -Not -BeNullOrEmpty
             $run.Error.FullyQualifiedErrorId | Should -Be 'AuditFailed,OAuthAudit.Commands.AssertGcOAuthClientScopeCommand'
             $run.Error.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidResult)
-            $run.Error.ToString() | Should -BeExactly ("6 OAuth client(s) fail baseline 'northwind-policy' at or above Critical: " +
-                "'Genesys Cloud Admin Tooling' (Critical: NW-009); 'Jenkins Flow Deployment (CI)' (Critical: NW-009); " +
-                "'Legacy IVR Middleware' (Critical: NW-009); 'Okta SCIM Provisioning' (Critical: NW-009); " +
-                "'Ops Wallboard Dashboard' (Critical: NW-001); 'Power BI Reporting Export' (Critical: NW-009).")
-            @($run.Error.TargetObject) | Should -HaveCount 6
-            (@($run.Error.TargetObject | ForEach-Object ClientName) -join '|') | Should -Be 'Genesys Cloud Admin Tooling|Jenkins Flow Deployment (CI)|Legacy IVR Middleware|Okta SCIM Provisioning|Ops Wallboard Dashboard|Power BI Reporting Export'
+            if ($script:ImplicitEnded) {
+                # From 2027-03-01 the six implicit-grant clients fail at Critical too (NW-013).
+                $run.Error.ToString() | Should -BeLike "12 OAuth client(s) fail baseline 'northwind-policy' at or above Critical: *'Web Messenger Deployment' (Critical: NW-013)."
+                @($run.Error.TargetObject) | Should -HaveCount 12
+            }
+            else {
+                $run.Error.ToString() | Should -BeExactly ("6 OAuth client(s) fail baseline 'northwind-policy' at or above Critical: " +
+                    "'Genesys Cloud Admin Tooling' (Critical: NW-009); 'Jenkins Flow Deployment (CI)' (Critical: NW-009); " +
+                    "'Legacy IVR Middleware' (Critical: NW-009); 'Okta SCIM Provisioning' (Critical: NW-009); " +
+                    "'Ops Wallboard Dashboard' (Critical: NW-001); 'Power BI Reporting Export' (Critical: NW-009).")
+                @($run.Error.TargetObject) | Should -HaveCount 6
+                (@($run.Error.TargetObject | ForEach-Object ClientName) -join '|') | Should -Be 'Genesys Cloud Admin Tooling|Jenkins Flow Deployment (CI)|Legacy IVR Middleware|Okta SCIM Provisioning|Ops Wallboard Dashboard|Power BI Reporting Export'
+            }
             $run.Error.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
         }
 
         It 'counts only outstanding findings at or above -FailOn <FailOn>' -ForEach @(
-            @{ FailOn = 'Critical'; Failing = 6 }
-            @{ FailOn = 'High'; Failing = 12 }
-            @{ FailOn = 'Medium'; Failing = 17 }
-            @{ FailOn = 'Low'; Failing = 20 }
-            @{ FailOn = 'Info'; Failing = 20 }
+            # The six implicit-grant clients reach Critical from 2027-03-01 (NW-013).
+            @{ FailOn = 'Critical'; Failing = $(if ([DateTime]::UtcNow -ge [DateTime]::new(2027, 3, 1, 0, 0, 0, [DateTimeKind]::Utc)) { 12 } else { 6 }) }
+            @{ FailOn = 'High'; Failing = 14 }
+            @{ FailOn = 'Medium'; Failing = 18 }
+            @{ FailOn = 'Low'; Failing = 21 }
+            @{ FailOn = 'Info'; Failing = 21 }
         ) {
             $run = Invoke-Collecting { Get-GcOAuthClient | Assert-GcOAuthClientScope -Baseline $script:SampleBaseline -FailOn $FailOn -WarningAction SilentlyContinue }
 
@@ -416,11 +439,12 @@ Describe 'Auditing OAuth clients against a baseline' {
             $run = Invoke-Collecting { Get-GcOAuthClient | Assert-GcOAuthClientScope -Baseline $script:SampleBaseline -WarningAction SilentlyContinue }
             $messenger = Invoke-Collecting { Get-GcOAuthClient -Name 'Web Messenger Deployment' | Assert-GcOAuthClientScope -Baseline $script:SampleBaseline -WarningAction SilentlyContinue }
 
-            @($run.Error.TargetObject) | Should -HaveCount 12
+            @($run.Error.TargetObject) | Should -HaveCount 14
             $run.Error.ToString() | Should -BeLike '* at or above High: *'
-            $run.Error.ToString() | Should -Not -BeLike '*Web Messenger Deployment*'
+            # The messenger fails for the implicit grant (NW-013) alone: its waived High finding (NW-002) does not count.
+            $run.Error.ToString() | Should -BeLike "*'Web Messenger Deployment' ($($script:ImplicitSeverity): NW-013)*"
             $messenger.Output | Should -HaveCount 1
-            $messenger.Error | Should -BeNullOrEmpty
+            $messenger.Error.ToString() | Should -BeLike "*'Web Messenger Deployment' ($($script:ImplicitSeverity): NW-013)."
         }
 
         It 'is silent when nothing reaches -FailOn' {
@@ -537,7 +561,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $ops.ForbiddenScopes | Should -BeExactly 'oauth; authorization'
             $ops.MatchedRules | Should -BeExactly 'NW-001; NW-005; NW-006; NW-007; NW-008'
             $ops.Findings | Should -BeExactly 'NW-001 ForbiddenScope oauth; NW-001 ForbiddenScope authorization'
-            ($rows | Where-Object ClientName -eq 'Web Messenger Deployment').Findings | Should -BeExactly 'NW-002 ExcessiveScope users (waived); NW-004 TokenLifetime 86400'
+            ($rows | Where-Object ClientName -eq 'Web Messenger Deployment').Findings | Should -BeExactly 'NW-002 ExcessiveScope users (waived); NW-004 TokenLifetime 86400; NW-013 DeprecatedGrantType TOKEN'
             ($rows | Where-Object ClientName -eq 'Salesforce CTI Connector').MissingScopes | Should -BeExactly 'external-contacts'
             ($rows | Where-Object ClientName -eq 'Citrix Agent Launcher').Severity | Should -BeNullOrEmpty
         }
@@ -550,7 +574,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $text = Get-Content -Path $path -Raw
             $text | Should -Not -Match 'System\.'
             $rows = @(Import-Csv -Path $path)
-            $rows | Should -HaveCount 37
+            $rows | Should -HaveCount 43
             $waived = @($rows | Where-Object Waived -eq 'True')
             $waived | Should -HaveCount 1
             $waived[0].ClientName | Should -Be 'Web Messenger Deployment'

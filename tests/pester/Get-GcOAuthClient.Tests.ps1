@@ -129,6 +129,19 @@ Describe 'Get-GcOAuthClient' {
             }
         }
 
+        It 'filters by -GrantType <GrantType>, the API''s SAML2-BEARER or its alias' -ForEach @(
+            @{ GrantType = 'SAML2-BEARER' }
+            @{ GrantType = 'SAML2BEARER' }
+            @{ GrantType = 'saml2bearer' }
+        ) {
+            $clients = @(Get-GcOAuthClient -GrantType $GrantType)
+
+            (@($clients | ForEach-Object Name) -join '|') | Should -Be 'Citrix Agent Launcher|Intranet SSO Token Exchange|ServiceNow SAML Bearer Bridge'
+            foreach ($client in $clients) {
+                $client.AuthorizedGrantType | Should -BeExactly 'SAML2-BEARER'
+            }
+        }
+
         It 'filters by -State' {
             $names = @(Get-GcOAuthClient -State disabled | ForEach-Object Name)
 

@@ -167,7 +167,7 @@ Describe 'Roles, divisions and the role grants of client-credentials clients' {
                     'Okta SCIM Provisioning | SCIM Provisioning (all divisions) | 11'
                     'Outbound Campaign Loader | Outbound Dialer Sync (EMEA Outbound) | 9'
                     'Power BI Reporting Export | admin (all divisions) | 1'
-                    'QA Test Harness | employee (Home) | 3'
+                    'QA Test Harness | employee (Home, from roleIds) | 3'
                     'Salesforce Data Sync | Salesforce CTI Integration (Home); Salesforce CTI Integration (Sales) | 6'
                     'Security Audit (read-only) | Security Auditor (all divisions) | 5'
                     'Snowflake Analytics Loader | Reporting Admin (all divisions) | 10'

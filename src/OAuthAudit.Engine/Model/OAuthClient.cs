@@ -14,7 +14,7 @@ namespace OAuthAudit.Engine.Model
         {
             Id = id;
             Name = name;
-            AuthorizedGrantType = authorizedGrantType;
+            AuthorizedGrantType = GrantTypes.Normalize(authorizedGrantType);
         }
 
         public string Id { get; }
@@ -23,6 +23,7 @@ namespace OAuthAudit.Engine.Model
 
         public string? Description { get; internal set; }
 
+        /// <summary>As the API's AuthorizedGrantTypeEnum spells it (an older SAML2BEARER is read as SAML2-BEARER).</summary>
         public string AuthorizedGrantType { get; }
 
         public string? State { get; internal set; }
@@ -37,6 +38,9 @@ namespace OAuthAudit.Engine.Model
 
         /// <summary>The role × division grants as the API gives them (ids).</summary>
         public ValueList<RoleDivision> RoleDivisions { get; internal set; } = ValueList<RoleDivision>.Empty;
+
+        /// <summary>The deprecated roleIds as the API gives them; audited (in the home division) only when there are no RoleDivisions.</summary>
+        public ValueList<string> RoleIds { get; internal set; } = ValueList<string>.Empty;
 
         /// <summary>The grants resolved to role and division names; unknown ids are kept and flagged.</summary>
         public ValueList<RoleGrant> Roles { get; internal set; } = ValueList<RoleGrant>.Empty;

@@ -9,8 +9,9 @@ namespace OAuthAudit.Engine.Model
         public const string AllDivisionsName = "all divisions";
         public const string HomeDivisionName = "home division";
 
-        internal RoleGrant(RoleDivision grant, AuthorizationRole? role, AuthorizationDivision? division)
+        internal RoleGrant(RoleDivision grant, AuthorizationRole? role, AuthorizationDivision? division, bool fromRoleIds = false)
         {
+            IsFromRoleIds = fromRoleIds;
             RoleId = grant.RoleId;
             RoleName = role?.Name ?? $"unknown role {grant.RoleId}";
             IsKnownRole = role != null;
@@ -41,6 +42,12 @@ namespace OAuthAudit.Engine.Model
         /// <summary>The role's permissions (empty for an unknown role).</summary>
         public ValueList<string> Permissions { get; }
 
-        public override string ToString() => $"{RoleName} ({DivisionName})";
+        /// <summary>
+        /// Read from the client's deprecated roleIds because it has no roleDivisions: taken as a grant in the
+        /// home division, where the API puts a role given without a division.
+        /// </summary>
+        public bool IsFromRoleIds { get; }
+
+        public override string ToString() => IsFromRoleIds ? $"{RoleName} ({DivisionName}, from roleIds)" : $"{RoleName} ({DivisionName})";
     }
 }

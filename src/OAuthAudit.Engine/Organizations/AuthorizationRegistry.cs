@@ -22,13 +22,18 @@ namespace OAuthAudit.Engine.Organizations
         public static AuthorizationRegistry Empty { get; } = new AuthorizationRegistry(new AuthorizationRole[0], new AuthorizationDivision[0]);
 
         /// <summary>Resolves a grant: no division means the home division, "*" all of them.</summary>
-        public RoleGrant Resolve(RoleDivision grant)
+        public RoleGrant Resolve(RoleDivision grant) => Resolve(grant, fromRoleIds: false);
+
+        /// <summary>Resolves a role held only through the deprecated roleIds: a grant in the home division, marked so.</summary>
+        public RoleGrant ResolveRoleId(string roleId) => Resolve(new RoleDivision(roleId, null), fromRoleIds: true);
+
+        private RoleGrant Resolve(RoleDivision grant, bool fromRoleIds)
         {
             _roles.TryGetValue(grant.RoleId, out var role);
             var division = string.IsNullOrEmpty(grant.DivisionId) ? _home
                 : _divisions.TryGetValue(grant.DivisionId!, out var named) ? named
                 : null;
-            return new RoleGrant(grant, role, division);
+            return new RoleGrant(grant, role, division, fromRoleIds);
         }
 
         private static Dictionary<string, T> Index<T>(IEnumerable<T> items, Func<T, string> key)

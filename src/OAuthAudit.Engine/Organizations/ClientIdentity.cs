@@ -1,3 +1,5 @@
+using OAuthAudit.Engine.Model;
+
 namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>What a listing filter may look at before a client is resolved (so filtered-out clients cost no lookups).</summary>
@@ -7,7 +9,7 @@ namespace OAuthAudit.Engine.Organizations
         {
             Id = id;
             Name = name;
-            GrantType = grantType;
+            GrantType = GrantTypes.Normalize(grantType);
             State = state;
         }
 

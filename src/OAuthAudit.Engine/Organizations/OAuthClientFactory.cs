@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
@@ -18,6 +19,10 @@ namespace OAuthAudit.Engine.Organizations
             var grants = ValueList.From(dto.RoleDivisions?
                 .Where(grant => grant.RoleId != null)
                 .Select(grant => new RoleDivision(grant.RoleId!, grant.DivisionId)));
+            var roleIds = RoleIds(dto);
+
+            // roleDivisions are the API's current truth; only a client without them is audited by its deprecated roleIds.
+            var roles = grants.Count > 0 ? grants.Select(authorization.Resolve) : roleIds.Select(authorization.ResolveRoleId);
             return new OAuthClient(dto.Id!, dto.Name ?? dto.Id!, dto.AuthorizedGrantType!)
             {
                 Description = dto.Description,
@@ -26,7 +31,8 @@ namespace OAuthAudit.Engine.Organizations
                 RegisteredRedirectUri = ValueList.From(dto.RegisteredRedirectUri?.Where(uri => uri != null)),
                 Scopes = ValueList.From(dto.Scope?.Where(name => !string.IsNullOrEmpty(name)).Select(registry.Resolve)),
                 RoleDivisions = grants,
-                Roles = ValueList.From(grants.Select(authorization.Resolve)),
+                RoleIds = roleIds,
+                Roles = ValueList.From(roles),
                 DateCreated = dto.DateCreated,
                 DateModified = dto.DateModified,
                 CreatedBy = Reference(dto.CreatedBy),
@@ -36,6 +42,13 @@ namespace OAuthAudit.Engine.Organizations
                 OrganizationName = organization.Name,
             };
         }
+
+        /// <summary>Whether the client grants any role (roleDivisions or the deprecated roleIds), so roles and divisions must be read.</summary>
+        public static bool HasRoleGrants(OAuthClientDto dto) =>
+            dto.RoleDivisions?.Count > 0 || dto.RoleIds?.Any(id => !string.IsNullOrEmpty(id)) == true;
+
+        private static ValueList<string> RoleIds(OAuthClientDto dto) =>
+            ValueList.From(dto.RoleIds?.Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.OrdinalIgnoreCase));
 
         private static EntityReference? Reference(DomainEntityRefDto? dto) =>
             dto == null ? null : new EntityReference(dto.Id, dto.Name, dto.SelfUri);

@@ -68,7 +68,7 @@ namespace OAuthAudit.Engine.Organizations
                 }
             }
 
-            if (wanted.Any(HasRoleGrants))
+            if (wanted.Any(OAuthClientFactory.HasRoleGrants))
             {
                 GetAuthorizationRegistry(operation);
             }
@@ -115,11 +115,9 @@ namespace OAuthAudit.Engine.Organizations
         private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, Operation operation)
         {
             RequireAuditable(dto);
-            var authorization = HasRoleGrants(dto) ? GetAuthorizationRegistry(operation) : AuthorizationRegistry.Empty;
+            var authorization = OAuthClientFactory.HasRoleGrants(dto) ? GetAuthorizationRegistry(operation) : AuthorizationRegistry.Empty;
             return OAuthClientFactory.Create(dto, registry, authorization, Organization);
         }
-
-        private static bool HasRoleGrants(OAuthClientDto dto) => dto.RoleDivisions != null && dto.RoleDivisions.Count > 0;
 
         private static void RequireAuditable(OAuthClientDto dto)
         {

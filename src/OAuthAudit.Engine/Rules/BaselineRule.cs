@@ -60,6 +60,9 @@ namespace OAuthAudit.Engine.Rules
         /// <summary>Role or division ids the organization does not know (deleted roles, removed divisions) are findings.</summary>
         public bool ForbidUnknownRoles { get; internal set; }
 
+        /// <summary>Grant types being retired: a client on one is a finding, Critical once its end-of-life date has come.</summary>
+        public ValueList<DeprecatedGrantType> DeprecatedGrantTypes { get; internal set; } = ValueList<DeprecatedGrantType>.Empty;
+
         public bool AppliesTo(OAuthClient client) => Match.Matches(client) && !(Exemptions?.Matches(client) ?? false);
 
         public override string ToString() => $"{Id} ({Severity}): {Description}";

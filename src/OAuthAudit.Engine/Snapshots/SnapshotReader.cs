@@ -102,7 +102,7 @@ namespace OAuthAudit.Engine.Snapshots
         {
             context.Required(item, "id", JTokenType.String);
             var grant = context.Required(item, "authorizedGrantType", JTokenType.String);
-            if (!GrantTypes.All.Contains(grant.Value<string>()))
+            if (GrantTypes.Canonical(grant.Value<string>()) == null)
             {
                 throw context.Error(grant, $"authorizedGrantType '{grant}' is not one of {string.Join(", ", GrantTypes.All)}.");
             }

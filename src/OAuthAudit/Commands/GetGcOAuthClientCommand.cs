@@ -27,7 +27,9 @@ namespace OAuthAudit.Commands
         [ValidateText(256)]
         public string[] Id { get; set; } = Array.Empty<string>();
 
+        /// <summary>ValidateSet lists and completes the API's spellings; the transformation first maps SAML2BEARER to SAML2-BEARER.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [GrantTypeTransformation]
         [ValidateSet(GrantTypes.Code, GrantTypes.Token, GrantTypes.Saml2Bearer, GrantTypes.Password, GrantTypes.ClientCredentials)]
         public string[]? GrantType { get; set; }
 

@@ -24,7 +24,7 @@ namespace OAuthAudit.Engine.Rules
         {
             _baseline = baseline;
             _now = now.ToUniversalTime();
-            _rules = baseline.Rules.Select(rule => (rule, RuleChecks.For(rule))).ToArray();
+            _rules = baseline.Rules.Select(rule => (rule, RuleChecks.For(rule, _now))).ToArray();
             _activeWaivers = baseline.Waivers.Where(waiver => !waiver.IsExpired(_now)).ToArray();
         }
 
@@ -34,7 +34,7 @@ namespace OAuthAudit.Engine.Rules
             var findings = matched.SelectMany(entry => entry.Checks
                     .SelectMany(check => check.Check(client))
                     .Select(draft => new Finding(client.Id, client.Name, entry.Rule.Id, draft.FixedSeverity ?? entry.Rule.Severity, draft.Kind, draft.Subject,
-                        $"'{client.Name}' {draft.Message}", entry.Rule.Remediation ?? draft.Remediation)))
+                        $"'{client.Name}' {draft.Message}", draft.RemediationOverridesRule ? draft.Remediation : entry.Rule.Remediation ?? draft.Remediation)))
                 .ToList();
             if (matched.Length == 0 && _baseline.ReportUnmatchedClients)
             {

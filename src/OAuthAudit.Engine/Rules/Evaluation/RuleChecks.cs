@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -5,7 +6,8 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>Turns a rule's declared demands into the checks that test them.</summary>
     internal static class RuleChecks
     {
-        public static IReadOnlyList<IRuleCheck> For(BaselineRule rule)
+        /// <param name="now">The evaluation time, for demands that change with the date (deprecated grant types).</param>
+        public static IReadOnlyList<IRuleCheck> For(BaselineRule rule, DateTime now)
         {
             var checks = new List<IRuleCheck>();
             if (rule.RequiredScopes.Count > 0)
@@ -71,6 +73,11 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             if (rule.ForbidUnknownRoles)
             {
                 checks.Add(new UnknownRolesCheck());
+            }
+
+            if (rule.DeprecatedGrantTypes.Count > 0)
+            {
+                checks.Add(new DeprecatedGrantTypeCheck(rule.DeprecatedGrantTypes, now));
             }
 
             return checks;

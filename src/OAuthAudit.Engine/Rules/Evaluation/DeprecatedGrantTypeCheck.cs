@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using OAuthAudit.Engine.Model;
+
+namespace OAuthAudit.Engine.Rules.Evaluation
+{
+    /// <summary>
+    /// A client on a grant type that is being retired: the rule's severity until the day it stops working,
+    /// Critical from that day on (as of the evaluation time); the remediation is the migration text.
+    /// </summary>
+    internal sealed class DeprecatedGrantTypeCheck : IRuleCheck
+    {
+        private readonly IReadOnlyList<DeprecatedGrantType> _deprecated;
+        private readonly DateTime _now;
+
+        public DeprecatedGrantTypeCheck(IReadOnlyList<DeprecatedGrantType> deprecated, DateTime now)
+        {
+            _deprecated = deprecated;
+            _now = now;
+        }
+
+        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        {
+            var deprecated = _deprecated.FirstOrDefault(entry => string.Equals(entry.GrantType, client.AuthorizedGrantType, StringComparison.OrdinalIgnoreCase));
+            if (deprecated == null)
+            {
+                yield break;
+            }
+
+            var date = deprecated.EndOfLife.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var ended = deprecated.HasEnded(_now);
+            var message = ended
+                ? $"uses the {deprecated.GrantType} grant type, which was due to stop working on {date}; that date has passed."
+                : $"uses the {deprecated.GrantType} grant type, which is being retired: it stops working on {date}, a date still ahead.";
+            yield return new FindingDraft(FindingKind.DeprecatedGrantType, deprecated.GrantType, message, deprecated.Migration,
+                ended ? Severity.Critical : (Severity?)null, remediationOverridesRule: true);
+        }
+    }
+}
