@@ -21,9 +21,9 @@ namespace OAuthAudit.Module.Tests
 
         private const string Top = "OAuthAudit/";
 
-        private static readonly string ZipPath = Path.Combine(RepositoryPaths.Root, "out", "OAuthAudit.zip");
+        private static readonly string ZipPath = RepositoryPaths.ModulePackage;
 
-        private static readonly string LaidOutFolder = Path.GetDirectoryName(RepositoryPaths.ModuleManifest)!;
+        private static readonly string LaidOutFolder = RepositoryPaths.ModuleFolder;
 
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "oauthaudit-package-" + Guid.NewGuid().ToString("N"));
 
