@@ -60,6 +60,7 @@ function Invoke-Test {
     $xunitResults = Join-Path $out 'test-results'
     $summaryPath = Join-Path $out 'test-summary.txt'
     Remove-Item -LiteralPath $xunitResults, $summaryPath -Recurse -Force -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Path $out -Force
 
     # Every test assembly of the solution; one .trx each (the prefix gets the framework and a timestamp in ms).
     & dotnet test (Join-Path $root 'OAuthAudit.sln') --configuration $Configuration --nologo `
@@ -127,24 +128,24 @@ function Invoke-PesterSuite {
     $pester = Import-Pester
     Write-Host "Pester $($pester.Version) from $($pester.ModuleBase)"
 
-    $configuration = New-PesterConfiguration
-    $configuration.Run.Path = Join-Path $root 'tests/pester'
-    $configuration.Run.PassThru = $true
-    $configuration.Run.Exit = $false
-    $configuration.Run.Throw = $false
-    $configuration.TestResult.Enabled = $true
-    $configuration.TestResult.OutputFormat = 'JUnitXml'
-    $configuration.TestResult.OutputPath = $ResultPath
-    $configuration.Output.Verbosity = 'Detailed'
+    $pesterConfiguration = New-PesterConfiguration
+    $pesterConfiguration.Run.Path = Join-Path $root 'tests/pester'
+    $pesterConfiguration.Run.PassThru = $true
+    $pesterConfiguration.Run.Exit = $false
+    $pesterConfiguration.Run.Throw = $false
+    $pesterConfiguration.TestResult.Enabled = $true
+    $pesterConfiguration.TestResult.OutputFormat = 'JUnitXml'
+    $pesterConfiguration.TestResult.OutputPath = $ResultPath
+    $pesterConfiguration.Output.Verbosity = 'Detailed'
     if ($env:CI -or [Console]::IsOutputRedirected) {
-        $configuration.Output.RenderMode = 'Plaintext'
+        $pesterConfiguration.Output.RenderMode = 'Plaintext'
     }
 
     # The tests run in this scope's session state: no strict mode and no 'Stop' from this script leak into them.
     Set-StrictMode -Off
     $ErrorActionPreference = 'Continue'
     $env:OAUTHAUDIT_TEST_CONFIGURATION = $Configuration
-    $result = Invoke-Pester -Configuration $configuration
+    $result = Invoke-Pester -Configuration $pesterConfiguration
 
     # A file or block that fails outside an It (discovery, BeforeAll) counts once, so it can never pass unseen.
     [pscustomobject]@{

@@ -80,7 +80,7 @@ Describe 'OAuthAudit in PowerShell pipelines' {
             $descending[0].Severity | Should -Be 'Critical'
             $findings = @($script:Results | Select-Object -ExpandProperty Findings | Sort-Object Severity -Descending)
             "$($findings[0].Severity)" | Should -Be 'Critical'
-            "$($findings[-1].Severity)" | Should -Be 'Low'
+            "$($findings[-1].Severity)" | Should -Be 'Info'
         }
 
         It 'Group-Object Outcome counts the verdicts' {
