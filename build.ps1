@@ -44,7 +44,8 @@ $pesterVersion = '5.9.1'
 
 function Invoke-DotNet {
     param([Parameter(Mandatory)] [string[]] $Arguments)
-    & dotnet @Arguments
+    # To the console, never into the caller's output.
+    & dotnet @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) {
         throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE."
     }
