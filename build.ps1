@@ -7,7 +7,7 @@
            -Configuration Debug, like a plain dotnet build or dotnet test, uses out/Debug/ instead).
     Test   runs every xunit suite (the hosted-engine module tests among them), then every Pester test in tests/pester
            on this PowerShell, with Pester 5.9.1 from NuGet (restored into .tools/) unless Pester 5.5+ is installed.
-           Writes out/test-results/*.trx (xunit), out/pester-results.xml (JUnit XML) and out/test-summary.txt
+           Writes out/test-results/<project>/xunit.trx, out/pester-results.xml (JUnit XML) and out/test-summary.txt
            (passed and failed counts), and fails when any test failed.
     Demo   imports the built module, lists the bundled demo organization (samples/demo-org.json) offline
            and audits it against samples/baseline.yml.
@@ -63,11 +63,17 @@ function Invoke-Test {
     Remove-Item -LiteralPath $xunitResults, $summaryPath -Recurse -Force -ErrorAction SilentlyContinue
     $null = New-Item -ItemType Directory -Path $out -Force
 
-    # Every test assembly of the solution; one .trx each (the prefix gets the framework and a timestamp in ms).
+    # Every test assembly of the solution: out/test-results/<project>/xunit.trx (TestResultsRoot, Directory.Build.props).
     & dotnet test (Join-Path $root 'OAuthAudit.sln') --configuration $Configuration --nologo `
-        --logger 'trx;LogFilePrefix=xunit' --results-directory $xunitResults
+        "-p:TestResultsRoot=$xunitResults" --logger 'trx;LogFileName=xunit.trx'
     $dotnetExitCode = $LASTEXITCODE
     $xunit = Read-TrxCounts -Folder $xunitResults
+    $testProjects = @(Get-ChildItem -Path (Join-Path $root 'tests') -Filter '*.Tests.csproj' -Recurse).Count
+    if ($xunit.Assemblies -lt $testProjects) {
+        Write-Host "Only $($xunit.Assemblies) of $testProjects test projects wrote results; each missing one counts as a failure."
+        $xunit.Failed += $testProjects - $xunit.Assemblies
+    }
+
     if ($dotnetExitCode -ne 0 -and $xunit.Failed -eq 0) {
         # The build or a test host failed before any test could report: count it, never report a clean run.
         $xunit.Failed = 1
@@ -86,7 +92,7 @@ function Invoke-Test {
     $failed = $xunit.Failed + $pester.Failed
     Write-Host "Tests: $($xunit.Passed + $pester.Passed) passed, $failed failed"
     if ($failed -gt 0) {
-        throw "$failed test(s) failed (xunit: out/test-results/*.trx; Pester: out/pester-results.xml)."
+        throw "$failed test(s) failed (xunit: out/test-results/<project>/xunit.trx; Pester: out/pester-results.xml)."
     }
 }
 
@@ -94,7 +100,7 @@ function Read-TrxCounts {
     param([Parameter(Mandatory)] [string] $Folder)
 
     $counts = [pscustomobject]@{ Assemblies = 0; Passed = 0; Failed = 0; Skipped = 0 }
-    foreach ($file in @(Get-ChildItem -LiteralPath $Folder -Filter '*.trx' -ErrorAction SilentlyContinue)) {
+    foreach ($file in @(Get-ChildItem -LiteralPath $Folder -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue)) {
         $counters = ([xml] (Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
         $counts.Assemblies++
         $counts.Passed += [int] $counters.GetAttribute('passed')
