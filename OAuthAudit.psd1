@@ -10,6 +10,9 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('OAuthAudit.format.ps1xml')
+    # Loaded before the type data, which names the engine's enums.
+    RequiredAssemblies     = @('OAuthAudit.Engine.dll')
+    TypesToProcess         = @('OAuthAudit.Deserialization.types.ps1xml')
     CmdletsToExport        = @(
         'Connect-GcOrganization'
         'Disconnect-GcOrganization'

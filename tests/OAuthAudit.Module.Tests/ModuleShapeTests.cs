@@ -38,14 +38,15 @@ namespace OAuthAudit.Module.Tests
         {
             var sourceVersion = (string)ReadDataFile(RepositoryPaths.SourceManifest)["ModuleVersion"]!;
             var buildVersion = XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Build.props")).Descendants("ModuleVersion").Single().Value;
-            var builtManifest = Path.Combine(RepositoryPaths.Root, "out", ModuleName, buildVersion, ModuleName + ".psd1");
+            var versionsFolder = Path.GetDirectoryName(RepositoryPaths.ModuleFolder)!;
+            var builtManifest = Path.Combine(versionsFolder, buildVersion, ModuleName + ".psd1");
 
-            Assert.True(File.Exists(builtManifest), $"the build lays the module out in out/{ModuleName}/{buildVersion}/ (Directory.Build.props' ModuleVersion); {builtManifest} is missing");
+            Assert.True(File.Exists(builtManifest), $"the build lays the module out in {versionsFolder}/{buildVersion}/ (Directory.Build.props' ModuleVersion); {builtManifest} is missing");
             Assert.Equal(sourceVersion, buildVersion);
             Assert.Equal(buildVersion, (string)ReadDataFile(builtManifest)["ModuleVersion"]!);
             Assert.Equal(File.ReadAllText(RepositoryPaths.SourceManifest), File.ReadAllText(builtManifest));
             Assert.Equal(sourceVersion, Single("(Get-Module OAuthAudit).Version.ToString()"));
-            foreach (var folder in Directory.EnumerateDirectories(Path.Combine(RepositoryPaths.Root, "out", ModuleName)))
+            foreach (var folder in Directory.EnumerateDirectories(versionsFolder))
             {
                 var manifest = Path.Combine(folder, ModuleName + ".psd1");
                 if (File.Exists(manifest))

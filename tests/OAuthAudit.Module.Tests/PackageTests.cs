@@ -21,9 +21,9 @@ namespace OAuthAudit.Module.Tests
 
         private const string Top = "OAuthAudit/";
 
-        private static readonly string ZipPath = Path.Combine(RepositoryPaths.Root, "out", "OAuthAudit.zip");
+        private static readonly string ZipPath = RepositoryPaths.ModulePackage;
 
-        private static readonly string LaidOutFolder = Path.GetDirectoryName(RepositoryPaths.ModuleManifest)!;
+        private static readonly string LaidOutFolder = RepositoryPaths.ModuleFolder;
 
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "oauthaudit-package-" + Guid.NewGuid().ToString("N"));
 
@@ -65,7 +65,7 @@ namespace OAuthAudit.Module.Tests
                 Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(copy.ToArray()), $"{name} in the package differs from {path}");
             }
 
-            foreach (var required in new[] { "OAuthAudit.psd1", "OAuthAudit.dll", "OAuthAudit.Engine.dll", "OAuthAudit.format.ps1xml", "dependencies/YamlDotNet.dll", "dependencies/OAuthAudit.Yaml.dll", "en-US/OAuthAudit.dll-Help.xml" })
+            foreach (var required in new[] { "OAuthAudit.psd1", "OAuthAudit.dll", "OAuthAudit.Engine.dll", "OAuthAudit.format.ps1xml", "OAuthAudit.Deserialization.types.ps1xml", "dependencies/YamlDotNet.dll", "dependencies/OAuthAudit.Yaml.dll", "en-US/OAuthAudit.dll-Help.xml" })
             {
                 Assert.Contains(Top + required, entries.Keys);
             }

@@ -303,7 +303,8 @@ Describe 'Roles, divisions and the role grants of client-credentials clients' {
             $divisions = @($verbose | Where-Object { $_ -match '/api/v2/authorization/divisions' })
             $divisions | Should -HaveCount 1
             $divisions[0] | Should -Match '/api/v2/authorization/divisions\?pageSize=100&pageNumber=1 -> 200'
-            @($verbose | Where-Object { $_ -like 'Authorization: 30 roles and 8 divisions (cached for this connection)*' }) | Should -HaveCount 1
+            @($verbose | Where-Object { $_ -like 'Roles: 30 (cached for this connection)*' }) | Should -HaveCount 1
+            @($verbose | Where-Object { $_ -like 'Divisions: 8 (cached for this connection)*' }) | Should -HaveCount 1
         }
 
         It 'does not read roles or divisions while no listed client has role grants' {
@@ -318,14 +319,14 @@ Describe 'Roles, divisions and the role grants of client-credentials clients' {
             @($verbose | Where-Object { $_ -match '/api/v2/authorization/' }) | Should -HaveCount 0
         }
 
-        It 'reads them for the first client-credentials client, and for Get-GcAuthorizationRole alone' {
+        It 'reads both for the first client-credentials client, and only roles for Get-GcAuthorizationRole alone' {
             $byClient = Get-VerboseMessage (Invoke-Verbose { Get-GcOAuthClient -Name 'Zendesk Ticket Sync' -Verbose | Out-Null })
             $byRoles = Get-VerboseMessage (Invoke-Verbose { Get-GcAuthorizationRole -Name 'admin' -Verbose | Out-Null })
 
             @($byClient | Where-Object { $_ -match '/api/v2/authorization/roles' }) | Should -HaveCount 1
             @($byClient | Where-Object { $_ -match '/api/v2/authorization/divisions' }) | Should -HaveCount 1
             @($byRoles | Where-Object { $_ -match '/api/v2/authorization/roles' }) | Should -HaveCount 1
-            @($byRoles | Where-Object { $_ -match '/api/v2/authorization/divisions' }) | Should -HaveCount 1
+            @($byRoles | Where-Object { $_ -match '/api/v2/authorization/divisions' }) | Should -HaveCount 0
         }
 
         It 'reads each organization through its own -Context, side by side' {

@@ -15,42 +15,52 @@ function Get-DemoSnapshot {
     Get-Content -Path (Get-DemoSnapshotPath) -Raw | ConvertFrom-Json
 }
 
+function Get-TestConfiguration {
+    # build.ps1 -Task Test sets OAUTHAUDIT_TEST_CONFIGURATION to the configuration it built; Release otherwise.
+    if ($env:OAUTHAUDIT_TEST_CONFIGURATION) {
+        return $env:OAUTHAUDIT_TEST_CONFIGURATION
+    }
+
+    'Release'
+}
+
 function Get-BuiltModuleManifestPath {
+    # Release lays the module out in out/OAuthAudit/<version>/, other configurations in out/<configuration>/OAuthAudit/<version>/.
     $root = Get-RepositoryRoot
     $version = (Import-PowerShellDataFile -Path (Join-Path $root 'OAuthAudit.psd1')).ModuleVersion
-    Join-Path $root "out/OAuthAudit/$version/OAuthAudit.psd1"
+    $configuration = Get-TestConfiguration
+    $outputRoot = if ($configuration -eq 'Release') { 'out' } else { "out/$configuration" }
+    Join-Path $root "$outputRoot/OAuthAudit/$version/OAuthAudit.psd1"
 }
 
 function Import-OAuthAuditModule {
     # The built module, by its manifest, as a user imports it (build.ps1 -Task Build lays it out).
     $manifest = Get-BuiltModuleManifestPath
     if (-not (Test-Path -LiteralPath $manifest)) {
-        throw "The built module is not at '$manifest'. Run ./build.ps1 (or dotnet build src/OAuthAudit) first."
+        throw "The built module is not at '$manifest'. Run ./build.ps1 (or dotnet build src/OAuthAudit -c $(Get-TestConfiguration)) first."
     }
 
     Import-Module -Name $manifest -Force -Global -ErrorAction Stop -PassThru
 }
 
 function Find-EmulatorAssembly {
-    # OAUTHAUDIT_EMULATOR_DLL overrides; else the newest build of tests/OAuthAudit.Emulator (build.ps1 -Task Test
-    # builds Release, a plain dotnet build Debug); else build it.
+    # OAUTHAUDIT_EMULATOR_DLL overrides; else the build of tests/OAuthAudit.Emulator in the tests' configuration
+    # (build.ps1 -Task Test builds it); else build it.
     if ($env:OAUTHAUDIT_EMULATOR_DLL) {
         return $env:OAUTHAUDIT_EMULATOR_DLL
     }
 
+    $configuration = Get-TestConfiguration
     $project = Join-Path (Get-RepositoryRoot) 'tests/OAuthAudit.Emulator'
-    $pattern = Join-Path $project 'bin/*/net10.0/OAuthAudit.Emulator.dll'
-    $built = @(Get-ChildItem -Path $pattern -ErrorAction SilentlyContinue | Sort-Object LastWriteTimeUtc -Descending)
-    if ($built.Count -eq 0) {
-        & dotnet build $project --nologo | Out-Host
+    $built = Join-Path $project "bin/$configuration/net10.0/OAuthAudit.Emulator.dll"
+    if (-not (Test-Path -LiteralPath $built)) {
+        & dotnet build $project --configuration $configuration --nologo | Out-Host
         if ($LASTEXITCODE -ne 0) {
             throw "dotnet build $project failed with exit code $LASTEXITCODE."
         }
-
-        $built = @(Get-ChildItem -Path $pattern | Sort-Object LastWriteTimeUtc -Descending)
     }
 
-    $built[0].FullName
+    $built
 }
 
 function Start-Emulator {
