@@ -10,6 +10,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('OAuthAudit.format.ps1xml')
+    TypesToProcess         = @('OAuthAudit.types.ps1xml')
     CmdletsToExport        = @(
         'Connect-GcOrganization'
         'Disconnect-GcOrganization'

@@ -1,4 +1,5 @@
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Rules
 {
@@ -60,8 +61,11 @@ namespace OAuthAudit.Engine.Rules
         /// <summary>Role or division ids the organization does not know (deleted roles, removed divisions) are findings.</summary>
         public bool ForbidUnknownRoles { get; internal set; }
 
+        /// <summary>A name, description or redirect URI holding control or bidi format characters (forged lines, terminal escapes) is a finding.</summary>
+        public bool ForbidSuspiciousText { get; internal set; }
+
         public bool AppliesTo(OAuthClient client) => Match.Matches(client) && !(Exemptions?.Matches(client) ?? false);
 
-        public override string ToString() => $"{Id} ({Severity}): {Description}";
+        public override string ToString() => DisplayText.Visible($"{Id} ({Severity}): {Description}")!;
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
@@ -22,6 +24,7 @@ namespace OAuthAudit.Commands
         private BaselineEvaluator? _evaluator;
         private ProgressRecord? _progress;
         private int _audited;
+        private List<Waiver> _expiredUnwarned = new List<Waiver>();
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
@@ -58,11 +61,7 @@ namespace OAuthAudit.Commands
 
             LoadedBaseline = BaselineObject ?? (Baseline != null ? InputFile.Baseline.Read(this, Baseline, IsolatedDependencies.Baselines.ReadFile) : IsolatedDependencies.Baselines.BuiltIn);
             var now = DateTime.UtcNow;
-            foreach (var expired in LoadedBaseline.ExpiredWaivers(now))
-            {
-                WriteWarning($"The waiver of {expired.RuleId} for '{expired.Client}' expired on {expired.ExpiresOn:yyyy-MM-dd} and no longer applies ({LoadedBaseline.Source}).");
-            }
-
+            _expiredUnwarned = LoadedBaseline.ExpiredWaivers(now).ToList();
             _evaluator = new BaselineEvaluator(LoadedBaseline, now);
             _progress = new ProgressRecord(2, $"Auditing OAuth clients against baseline '{LoadedBaseline.Name}'", "Starting");
         }
@@ -120,7 +119,18 @@ namespace OAuthAudit.Commands
                 WriteProgress(_progress);
             }
 
+            WarnOfExpiredWaivers(client);
             OnResult(_evaluator!.Evaluate(client));
+        }
+
+        /// <summary>An expired waiver is worth a warning only when a client it names is audited; once per waiver.</summary>
+        private void WarnOfExpiredWaivers(OAuthClient client)
+        {
+            foreach (var expired in _expiredUnwarned.Where(waiver => waiver.Names(client.Id, client.Name)).ToArray())
+            {
+                _expiredUnwarned.Remove(expired);
+                WriteWarning($"The waiver of {expired.RuleId} for '{expired.Client}' expired on {expired.ExpiresOn:yyyy-MM-dd} and no longer applies ({LoadedBaseline.Source}).");
+            }
         }
     }
 }

@@ -73,6 +73,11 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 checks.Add(new UnknownRolesCheck());
             }
 
+            if (rule.ForbidSuspiciousText)
+            {
+                checks.Add(new SuspiciousTextCheck());
+            }
+
             return checks;
         }
     }
