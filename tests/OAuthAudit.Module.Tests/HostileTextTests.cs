@@ -60,7 +60,7 @@ namespace OAuthAudit.Module.Tests
                       rationale: Old too.
                       expiresOn: 2020-01-01
                 """.Replace("\\e", "\\x1b"));
-            _shell.Run("Set-Location -LiteralPath $folder; Connect-GcOrganization -SnapshotPath ./hostile.json | Out-Null", new() { ["folder"] = _folder }).ThrowIfFailed();
+            _shell.Run("$ExecutionContext.SessionState.Path.SetLocation($folder) | Out-Null; Connect-GcOrganization -SnapshotPath ./hostile.json | Out-Null", new() { ["folder"] = _folder }).ThrowIfFailed();
         }
 
         public void Dispose()
@@ -113,13 +113,15 @@ namespace OAuthAudit.Module.Tests
         public void Warnings_verbose_lines_and_errors_show_no_control_characters()
         {
             var audit = _shell.Run("Get-GcOAuthClient -Id $id | Test-GcOAuthClientScope -Baseline ./waivers.yml -Verbose", new() { ["id"] = EvilId }).ThrowIfFailed();
-            var missing = _shell.Run("Get-GcOAuthClient -Name $name; Get-GcOAuthClient -Id $name", new() { ["name"] = EvilName });
+            var missing = _shell.Run("Get-GcOAuthClient -Name ($name + ' 2'); Get-GcOAuthClient -Id $name", new() { ["name"] = EvilName });
+            var found = _shell.Run("Get-GcOAuthClient -Name $name", new() { ["name"] = EvilName }).ThrowIfFailed();
             var assert = _shell.Run("Get-GcOAuthClient -Id $id | Assert-GcOAuthClientScope -FailOn Medium", new() { ["id"] = EvilId });
 
             var warning = Assert.Single(audit.Warnings);
             Assert.Equal($"The waiver of R-TOKEN for '{EvilId}' expired on 2020-01-01 and no longer applies ({Path.Combine(_folder, "waivers.yml")}).", warning);
             Assert.Contains(audit.Verbose, line => line.Contains(@"waivers \x1b[2J", StringComparison.Ordinal));
-            Assert.Equal(2, missing.Errors.Count);
+            Assert.Equal(EvilId, Assert.Single(found.Output).Properties["Id"].Value);
+            Assert.Equal(new[] { "ClientNotFound", "ClientNotFound" }, missing.Errors.Select(error => error.FullyQualifiedErrorId.Split(',')[0]));
             Assert.NotNull(assert.Terminating);
             var shown = audit.Verbose.Concat(audit.Warnings)
                 .Concat(missing.Errors.Concat(new[] { assert.Terminating! }).Select(error => error.ErrorDetails?.Message ?? error.ToString()))

@@ -61,6 +61,9 @@ namespace OAuthAudit.Engine.Model
 
         public bool IsClientCredentials => AuthorizedGrantType == GrantTypes.ClientCredentials;
 
+        /// <summary>What the client may do, as text ("a; b"): its role grants for a client-credentials client, else its scopes.</summary>
+        public string Access => IsClientCredentials ? Roles.ToString() : Scopes.ToString();
+
         public override string ToString() => DisplayText.Visible(Name)!;
     }
 }

@@ -69,7 +69,7 @@ namespace OAuthAudit.Engine.Rules
             WaiverExpiresOn = waiver.ExpiresOn;
         }
 
-        /// <summary>Rule, severity and message (a readable Findings cell in an export of results); "(waived)" when waived.</summary>
-        public override string ToString() => $"{RuleId} ({Severity}): {Message}" + (Waived ? " (waived)" : string.Empty);
+        /// <summary>Rule, severity and message, "waived" after the severity when waived: a readable Findings cell in an export of results.</summary>
+        public override string ToString() => $"{RuleId} ({Severity}{(Waived ? ", waived" : string.Empty)}): {Message}";
     }
 }
