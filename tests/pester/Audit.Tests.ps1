@@ -130,7 +130,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $baseline.Name | Should -Be 'oauthaudit-default'
             $baseline.Source | Should -Be '(built-in)'
             (@($baseline.Rules | ForEach-Object { "$($_.Id)=$($_.Severity)" }) -join ',') |
-                Should -Be 'GC-001=Critical,GC-002=Medium,GC-003=High,GC-004=Low,GC-005=Low,GC-006=Critical,GC-007=Low,GC-008=Low'
+                Should -Be 'GC-001=Critical,GC-002=Medium,GC-003=High,GC-004=Low,GC-005=Low,GC-006=Critical,GC-007=Low,GC-008=Low,GC-011=Medium'
             $baseline.Waivers.Count | Should -Be 0
         }
     }
@@ -514,7 +514,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             (@($results | ForEach-Object { "$($_.ClientName)=$($_.Outcome)=$($_.Severity)=$($_.WaivedCount)" }) -join '|') |
                 Should -Be 'Floor Wallboard Kiosk=Pass==1|Okta SCIM Provisioning=NotApplicable=Info=0|Ops Wallboard Dashboard=Fail=Critical=0'
             $unmatched = ($results | Where-Object ClientName -eq 'Okta SCIM Provisioning').Findings
-            $unmatched.ToString() | Should -Be '(no rule) NoRuleMatched Okta SCIM Provisioning'
+            $unmatched.ToString() | Should -Be "(no rule) (Info): No rule of baseline 'table-test' applies to 'Okta SCIM Provisioning', so nothing about it was checked."
             ($results | Where-Object ClientName -eq 'Ops Wallboard Dashboard').ForbiddenScopes.ToString() | Should -Be 'oauth; authorization'
             ($results | Where-Object ClientName -eq 'Ops Wallboard Dashboard').Findings[0].Remediation | Should -Be 'Move OAuth administration to the admin tooling.'
         }

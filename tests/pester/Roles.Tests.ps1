@@ -251,7 +251,7 @@ Describe 'Roles, divisions and the role grants of client-credentials clients' {
                 Should -Be 'Legacy IVR Middleware|Power BI Reporting Export'
             (@(Get-GcOAuthClient -GrantType CLIENT-CREDENTIALS | Where-Object { $_.Roles.IsAllDivisions -contains $true } | ForEach-Object Name) -join '|') |
                 Should -Be 'Genesys Cloud Admin Tooling|Legacy IVR Middleware|Okta SCIM Provisioning|Power BI Reporting Export|Security Audit (read-only)|Snowflake Analytics Loader|Terraform CX as Code'
-            (@((Get-GcOAuthClient -GrantType CLIENT-CREDENTIALS).Roles | Where-Object DivisionName -eq 'Support' | ForEach-Object RoleName | Sort-Object -Unique) -join '|') |
+            (@((Get-GcOAuthClient -GrantType CLIENT-CREDENTIALS).Roles | Where-Object DivisionName -eq 'Support' | ForEach-Object RoleDisplayName | Sort-Object -Unique) -join '|') |
                 Should -Be 'Data Actions Runner|Realtime Monitor|Recording Export|unknown role 8fc64ac8-e2e5-5b1f-9726-c0b58888ec02|WFM Forecast Sync|Zendesk Integration'
         }
 
