@@ -120,6 +120,8 @@ namespace OAuthAudit.Module.Tests
             var warning = Assert.Single(audit.Warnings);
             Assert.Equal($"The waiver of R-TOKEN for '{EvilId}' expired on 2020-01-01 and no longer applies ({Path.Combine(_folder, "waivers.yml")}).", warning);
             Assert.Contains(audit.Verbose, line => line.Contains(@"waivers \x1b[2J", StringComparison.Ordinal));
+            Assert.Contains(audit.Progress, progress => progress.Activity.Contains(@"waivers \x1b[2J", StringComparison.Ordinal));
+            Assert.All(audit.Progress, progress => AssertNoHiddenCharacters(progress.Activity + progress.StatusDescription));
             Assert.Equal(EvilId, Assert.Single(found.Output).Properties["Id"].Value);
             Assert.Equal(new[] { "ClientNotFound", "ClientNotFound" }, missing.Errors.Select(error => error.FullyQualifiedErrorId.Split(',')[0]));
             Assert.NotNull(assert.Terminating);

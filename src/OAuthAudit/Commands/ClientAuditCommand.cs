@@ -6,6 +6,7 @@ using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules;
+using OAuthAudit.Engine.Text;
 using OAuthAudit.Hosting;
 using OAuthAudit.Errors;
 
@@ -63,7 +64,7 @@ namespace OAuthAudit.Commands
             var now = DateTime.UtcNow;
             _expiredUnwarned = LoadedBaseline.ExpiredWaivers(now).ToList();
             _evaluator = new BaselineEvaluator(LoadedBaseline, now);
-            _progress = new ProgressRecord(2, $"Auditing OAuth clients against baseline '{LoadedBaseline.Name}'", "Starting");
+            _progress = new ProgressRecord(2, DisplayText.Visible($"Auditing OAuth clients against baseline '{LoadedBaseline.Name}'"), "Starting");
         }
 
         protected override void ProcessRecord()
