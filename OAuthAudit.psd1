@@ -12,7 +12,7 @@
     FormatsToProcess       = @('OAuthAudit.format.ps1xml')
     # Loaded before the type data, which names the engine's enums.
     RequiredAssemblies     = @('OAuthAudit.Engine.dll')
-    TypesToProcess         = @('OAuthAudit.Deserialization.types.ps1xml')
+    TypesToProcess         = @('OAuthAudit.types.ps1xml', 'OAuthAudit.Deserialization.types.ps1xml')
     CmdletsToExport        = @(
         'Connect-GcOrganization'
         'Disconnect-GcOrganization'

@@ -17,7 +17,7 @@ namespace OAuthAudit.Yaml
             "id", "description", "severity", "remediation", "match", "exemptions", "requiredScopes", "allowedScopes",
             "forbiddenScopes", "forbidUnknownScopes", "maxAccessTokenValiditySeconds", "redirectUris", "allowedStates",
             "requiredRoles", "forbiddenRoles", "forbiddenPermissions", "allowedDivisions", "forbidAllDivisions",
-            "forbidPrivilegeEscalation", "forbidUnknownRoles", "deprecatedGrantTypes",
+            "forbidPrivilegeEscalation", "forbidUnknownRoles", "deprecatedGrantTypes", "forbidSuspiciousText",
         };
 
         private static readonly IReadOnlyList<string> DeprecatedGrantTypeKeys = new[] { "grantType", "endOfLife", "migration" };
@@ -25,7 +25,7 @@ namespace OAuthAudit.Yaml
         private static readonly IReadOnlyList<string> RedirectUriKeys = new[] { "requireHttps", "forbidWildcardHosts", "forbidLocalhost" };
 
         private static readonly string Checks = "requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris, allowedStates, "
-            + "requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true, forbidUnknownRoles: true or deprecatedGrantTypes";
+            + "requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true, forbidUnknownRoles: true, deprecatedGrantTypes or forbidSuspiciousText: true";
 
         private static readonly Regex IdSyntax = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
 
@@ -64,6 +64,7 @@ namespace OAuthAudit.Yaml
                 ForbidPrivilegeEscalation = map.OptionalBool("forbidPrivilegeEscalation") ?? false,
                 ForbidUnknownRoles = map.OptionalBool("forbidUnknownRoles") ?? false,
                 DeprecatedGrantTypes = DeprecatedGrantTypes(map),
+                ForbidSuspiciousText = map.OptionalBool("forbidSuspiciousText") ?? false,
             };
 
             if (!ChecksSomething(rule))
@@ -89,7 +90,8 @@ namespace OAuthAudit.Yaml
             || rule.ForbidAllDivisions
             || rule.ForbidPrivilegeEscalation
             || rule.ForbidUnknownRoles
-            || rule.DeprecatedGrantTypes.Count > 0;
+            || rule.DeprecatedGrantTypes.Count > 0
+            || rule.ForbidSuspiciousText;
 
         /// <summary>Scope names or patterns; allowedScopes may be empty (no scope at all is allowed), the others may not.</summary>
         private static ValueList<ScopePattern>? Scopes(YamlMap map, string key, bool allowEmpty)

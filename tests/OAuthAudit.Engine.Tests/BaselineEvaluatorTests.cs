@@ -165,7 +165,7 @@ namespace OAuthAudit.Engine.Tests
             var result = new BaselineEvaluator(baseline, Now).Evaluate(Client("oauth"));
 
             Assert.Equal(Outcome.NotApplicable, result.Outcome);
-            Assert.True(result.Passed);
+            Assert.False(result.Passed);
             Assert.Equal(findings, result.Findings.Count);
         }
 

@@ -32,8 +32,8 @@ namespace OAuthAudit.Module.Tests
             "Chat Widget | Fail | High | False | R-ALLOW; R-FORBID; R-TOKEN; R-URI; R-STATE; R-UNKNOWN |  | web-chat |  | web-chat | 1",
             "Dev Tool | Fail | High | False | R-ALLOW; R-FORBID; R-TOKEN; R-URI; R-STATE; R-UNKNOWN |  |  |  |  | 0",
             "Admin Console | Pass |  | True | R-TOKEN; R-URI; R-STATE |  |  |  |  | 0",
-            "Old Sync | Warning | Low | True | R-FORBID; R-TOKEN; R-STATE |  |  |  |  | 0",
-            "Backend Job | NotApplicable | Info | True |  |  |  |  |  | 0",
+            "Old Sync | Warning | Low | False | R-FORBID; R-TOKEN; R-STATE |  |  |  |  | 0",
+            "Backend Job | NotApplicable | Info | False |  |  |  |  |  | 0",
         };
 
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "oauthaudit-table-" + Guid.NewGuid().ToString("N"));
@@ -91,7 +91,7 @@ namespace OAuthAudit.Module.Tests
             Assert.Equal("Move OAuth administration to the admin console.", forbidden.Properties["Remediation"].Value);
             var waived = result.Output.Single(finding => (bool)finding.Properties["Waived"].Value);
             Assert.Equal("The chat vendor moves to https in its next release.", waived.Properties["WaiverRationale"].Value);
-            Assert.Equal(new DateTime(2099, 12, 31, 0, 0, 0, DateTimeKind.Utc), waived.Properties["WaiverExpiresOn"].Value);
+            Assert.Equal("2099-12-31T00:00:00Z", waived.Properties["WaiverExpiresOn"].Value.ToString());
         }
 
         [Fact]
@@ -130,7 +130,7 @@ namespace OAuthAudit.Module.Tests
             }
 
             var chat = result.Output.Single(item => item.Properties["ClientName"]?.Value as string == "Chat Widget");
-            Assert.Equal("R-ALLOW ExcessiveScope web-chat; R-URI InsecureRedirectUri http://chat.example.com/cb (waived); R-URI WildcardRedirectUri https://*.example.com/cb; R-UNKNOWN UnknownScope web-chat",
+            Assert.Equal("R-ALLOW (High): 'Chat Widget' holds 'web-chat', but only its read-only form 'web-chat:readonly' is allowed.; R-URI (High, waived): 'Chat Widget' redirect URI 'http://chat.example.com/cb' uses plain http, so the authorization code or token crosses the network unencrypted.; R-URI (High): 'Chat Widget' redirect URI 'https://*.example.com/cb' has a wildcard host, so any matching host can receive the authorization code or token.; R-UNKNOWN (Low): 'Chat Widget' holds 'web-chat', which the scope registry does not list (retired or misspelt).",
                 chat.Properties["Findings"].Value.ToString());
         }
 

@@ -148,7 +148,7 @@ namespace OAuthAudit.Module.Tests
             Assert.Equal("Api", context.Properties["Source"].Value.ToString());
             Assert.Null(context.Properties["Region"].Value);
             Assert.Equal(org.Emulator.ApiBaseUri.Authority, context.Properties["Environment"].Value);
-            var expires = (DateTime)context.Properties["TokenExpiresAt"].Value;
+            var expires = DateTime.Parse(context.Properties["TokenExpiresAt"].Value.ToString()!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
             Assert.InRange(expires, DateTime.UtcNow.AddHours(23), DateTime.UtcNow.AddHours(25));
         }
     }

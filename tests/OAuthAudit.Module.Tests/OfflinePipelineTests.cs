@@ -25,7 +25,7 @@ namespace OAuthAudit.Module.Tests
             var context = result.Output.Last();
             Assert.Equal("Snapshot", context.Properties["Source"].Value.ToString());
             Assert.Equal("snapshot", context.Properties["GrantType"].Value);
-            Assert.Equal(new DateTime(2026, 11, 20, 6, 0, 0, DateTimeKind.Utc), context.Properties["CapturedAt"].Value);
+            Assert.Equal("2026-11-20T06:00:00Z", context.Properties["CapturedAt"].Value.ToString());
             Assert.Equal("eu-west-1", context.Properties["Region"].Value);
         }
 
@@ -71,9 +71,9 @@ namespace OAuthAudit.Module.Tests
             _shell.Run("Get-GcOAuthClient -Name 'Ops Wallboard Dashboard', 'Power BI Reporting Export' | Out-Default").ThrowIfFailed();
 
             var lines = _shell.Host.Text.Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0).ToArray();
-            Assert.Matches(@"^Name\s+GrantType\s+State\s+TokenHours\s+Scopes / Roles$", lines[0]);
-            Assert.Matches(@"^Power BI Reporting Export\s+CLIENT-CREDENTIALS\s+active\s+24\s+admin \(all divisions\)$", lines.Single(line => line.StartsWith("Power BI")));
-            Assert.Matches(@"^Ops Wallboard Dashboard\s+CODE\s+active\s+\d+\s+analytics; routing; users; oauth", lines.Single(line => line.StartsWith("Ops Wallboard")));
+            Assert.Matches(@"^Name\s+GrantType\s+State\s+Access$", lines[0]);
+            Assert.Matches(@"^Power BI Reporting Export\s+CLIENT-CREDENTIALS\s+active\s+admin \(all divisions\)$", lines.Single(line => line.StartsWith("Power BI")));
+            Assert.Matches(@"^Ops Wallboard Dashboard\s+CODE\s+active\s+analytics; routing; users; oauth", lines.Single(line => line.StartsWith("Ops Wallboard")));
         }
 
         [Fact]
@@ -82,7 +82,7 @@ namespace OAuthAudit.Module.Tests
             _shell.Run("Get-GcOAuthScope -Name 'oauth:readonly' | Out-Default; Get-GcContext | Out-Default").ThrowIfFailed();
 
             var text = _shell.Host.Text;
-            Assert.Matches(@"Name\s+Known\s+Description", text);
+            Assert.Matches(@"Name\s+IsKnown\s+Description", text);
             Assert.Matches(@"oauth:readonly\s+True\s+\S+", text);
             Assert.Matches(@"OrganizationName\s+: Northwind Contact Center", text);
             Assert.Matches(@"CapturedAt\s+: 2026-11-20T06:00:00Z", text);

@@ -139,7 +139,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $baseline.Name | Should -Be 'oauthaudit-default'
             $baseline.Source | Should -Be '(built-in)'
             (@($baseline.Rules | ForEach-Object { "$($_.Id)=$($_.Severity)" }) -join ',') |
-                Should -Be 'GC-001=Critical,GC-002=Medium,GC-003=High,GC-004=Low,GC-005=Low,GC-006=Critical,GC-007=Low,GC-008=Low,GC-009=High'
+                Should -Be 'GC-001=Critical,GC-002=Medium,GC-003=High,GC-004=Low,GC-005=Low,GC-006=Critical,GC-007=Low,GC-008=Low,GC-009=High,GC-011=Medium'
             $baseline.Waivers.Count | Should -Be 0
         }
     }
@@ -210,7 +210,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             Get-ClientNamesWithOutcome $results 'NotApplicable' | Should -HaveCount 0
             foreach ($result in $results) {
                 $result.BaselineName | Should -Be 'northwind-policy'
-                $result.Passed | Should -Be ("$($result.Outcome)" -ne 'Fail') -Because "$($result.ClientName) is $($result.Outcome)"
+                $result.Passed | Should -Be ("$($result.Outcome)" -eq 'Pass') -Because "$($result.ClientName) is $($result.Outcome)"
             }
 
             # Exempt from NW-009 and NW-011, so nothing is outstanding.
@@ -272,7 +272,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $result = Get-GcOAuthClient -Name 'Web Messenger Deployment' | Test-GcOAuthClientScope -Baseline $script:SampleBaseline -WarningAction SilentlyContinue
 
             $result.WaivedCount | Should -Be 1
-            $result.Findings.ToString() | Should -Be 'NW-002 ExcessiveScope users (waived); NW-004 TokenLifetime 86400; NW-013 DeprecatedGrantType TOKEN'
+            $result.Findings.ToString() | Should -Be 'NW-002 (High, waived): ''Web Messenger Deployment'' holds ''users'', but only its read-only form ''users:readonly'' is allowed.; NW-004 (Medium): ''Web Messenger Deployment'' issues tokens valid for 86400 s (24 h); the rule allows at most 43200 s (12 h).'
             $waived = @($result.Findings | Where-Object Waived)
             $waived | Should -HaveCount 1
             $waived[0].RuleId | Should -Be 'NW-002'
@@ -538,7 +538,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             (@($results | ForEach-Object { "$($_.ClientName)=$($_.Outcome)=$($_.Severity)=$($_.WaivedCount)" }) -join '|') |
                 Should -Be 'Floor Wallboard Kiosk=Pass==1|Okta SCIM Provisioning=NotApplicable=Info=0|Ops Wallboard Dashboard=Fail=Critical=0'
             $unmatched = ($results | Where-Object ClientName -eq 'Okta SCIM Provisioning').Findings
-            $unmatched.ToString() | Should -Be '(no rule) NoRuleMatched Okta SCIM Provisioning'
+            $unmatched.ToString() | Should -Be "(no rule) (Info): No rule of baseline 'table-test' applies to 'Okta SCIM Provisioning', so nothing about it was checked."
             ($results | Where-Object ClientName -eq 'Ops Wallboard Dashboard').ForbiddenScopes.ToString() | Should -Be 'oauth; authorization'
             ($results | Where-Object ClientName -eq 'Ops Wallboard Dashboard').Findings[0].Remediation | Should -Be 'Move OAuth administration to the admin tooling.'
         }
@@ -560,8 +560,8 @@ Describe 'Auditing OAuth clients against a baseline' {
             $ops.Severity | Should -Be 'Critical'
             $ops.ForbiddenScopes | Should -BeExactly 'oauth; authorization'
             $ops.MatchedRules | Should -BeExactly 'NW-001; NW-005; NW-006; NW-007; NW-008'
-            $ops.Findings | Should -BeExactly 'NW-001 ForbiddenScope oauth; NW-001 ForbiddenScope authorization'
-            ($rows | Where-Object ClientName -eq 'Web Messenger Deployment').Findings | Should -BeExactly 'NW-002 ExcessiveScope users (waived); NW-004 TokenLifetime 86400; NW-013 DeprecatedGrantType TOKEN'
+            $ops.Findings | Should -BeExactly 'NW-001 (Critical): ''Ops Wallboard Dashboard'' holds ''oauth'', which is forbidden (by ''oauth'').; NW-001 (Critical): ''Ops Wallboard Dashboard'' holds ''authorization'', which is forbidden (by ''authorization'').'
+            ($rows | Where-Object ClientName -eq 'Web Messenger Deployment').Findings | Should -BeExactly 'NW-002 (High, waived): ''Web Messenger Deployment'' holds ''users'', but only its read-only form ''users:readonly'' is allowed.; NW-004 (Medium): ''Web Messenger Deployment'' issues tokens valid for 86400 s (24 h); the rule allows at most 43200 s (12 h).'
             ($rows | Where-Object ClientName -eq 'Salesforce CTI Connector').MissingScopes | Should -BeExactly 'external-contacts'
             ($rows | Where-Object ClientName -eq 'Citrix Agent Launcher').Severity | Should -BeNullOrEmpty
         }

@@ -71,7 +71,7 @@ Describe 'Get-GcOAuthScope' {
     It 'prints as a table through the format view' {
         $text = Get-GcOAuthScope -Name 'oauth:readonly' | Out-PlainString
 
-        $text | Should -Match 'Name\s+Known\s+Description'
+        $text | Should -Match 'Name\s+IsKnown\s+Description'
         $text | Should -Match 'oauth:readonly\s+True\s+\S+'
         $text | Should -Not -Match 'OAuthAudit\.Engine'
     }

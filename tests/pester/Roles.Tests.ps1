@@ -210,7 +210,9 @@ Describe 'Roles, divisions and the role grants of client-credentials clients' {
             $client.Roles | Should -HaveCount 2
             $unknown = $client.Roles[0]
             $unknown.RoleId | Should -Be '8fc64ac8-e2e5-5b1f-9726-c0b58888ec02'
-            $unknown.RoleName | Should -Be 'unknown role 8fc64ac8-e2e5-5b1f-9726-c0b58888ec02'
+            $unknown.RoleName | Should -BeNullOrEmpty
+            $unknown.RoleDisplayName | Should -Be 'unknown role 8fc64ac8-e2e5-5b1f-9726-c0b58888ec02'
+            "$unknown" | Should -Be 'unknown role 8fc64ac8-e2e5-5b1f-9726-c0b58888ec02 (Support)'
             $unknown.IsKnownRole | Should -BeFalse
             $unknown.DivisionId | Should -Be 'eca65c5f-7164-57cc-8dbd-a4d43246d2a4'
             $unknown.DivisionName | Should -Be 'Support'
@@ -229,7 +231,8 @@ Describe 'Roles, divisions and the role grants of client-credentials clients' {
 
             $client.Roles | Should -HaveCount 3
             (@($client.Roles | ForEach-Object { "$($_.DivisionName)=$($_.IsKnownDivision)" }) -join '|') |
-                Should -Be 'Home=True|Support=True|unknown division 9e41bac3-210f-50de-8581-cce584be13ce=False'
+                Should -Be 'Home=True|Support=True|=False'
+            $client.Roles[2].DivisionDisplayName | Should -Be 'unknown division 9e41bac3-210f-50de-8581-cce584be13ce'
             $unknown = $client.Roles[2]
             $unknown.DivisionId | Should -Be '9e41bac3-210f-50de-8581-cce584be13ce'
             $unknown.RoleName | Should -Be 'Recording Export'
@@ -248,7 +251,7 @@ Describe 'Roles, divisions and the role grants of client-credentials clients' {
                 Should -Be 'Legacy IVR Middleware|Power BI Reporting Export'
             (@(Get-GcOAuthClient -GrantType CLIENT-CREDENTIALS | Where-Object { $_.Roles.IsAllDivisions -contains $true } | ForEach-Object Name) -join '|') |
                 Should -Be 'Genesys Cloud Admin Tooling|Legacy IVR Middleware|Okta SCIM Provisioning|Power BI Reporting Export|Security Audit (read-only)|Snowflake Analytics Loader|Terraform CX as Code'
-            (@((Get-GcOAuthClient -GrantType CLIENT-CREDENTIALS).Roles | Where-Object DivisionName -eq 'Support' | ForEach-Object RoleName | Sort-Object -Unique) -join '|') |
+            (@((Get-GcOAuthClient -GrantType CLIENT-CREDENTIALS).Roles | Where-Object DivisionName -eq 'Support' | ForEach-Object RoleDisplayName | Sort-Object -Unique) -join '|') |
                 Should -Be 'Data Actions Runner|Realtime Monitor|Recording Export|unknown role 8fc64ac8-e2e5-5b1f-9726-c0b58888ec02|WFM Forecast Sync|Zendesk Integration'
         }
 

@@ -1,6 +1,8 @@
 using System;
 using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Organizations;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Connections
 {
@@ -37,13 +39,13 @@ namespace OAuthAudit.Engine.Connections
 
         public string? ClientId { get; internal set; }
 
-        public DateTime? TokenExpiresAt => _tokens?.ExpiresAt;
+        public UtcTimestamp? TokenExpiresAt => UtcTimestamp.From(_tokens?.ExpiresAt);
 
-        public DateTime ConnectedAt { get; }
+        public UtcTimestamp ConnectedAt { get; }
 
         public string? SnapshotPath { get; internal set; }
 
-        public DateTime? CapturedAt { get; internal set; }
+        public UtcTimestamp? CapturedAt { get; internal set; }
 
         /// <summary>False once Disconnect-GcOrganization closed this context.</summary>
         public bool IsConnected { get; private set; } = true;
@@ -56,6 +58,6 @@ namespace OAuthAudit.Engine.Connections
             Directory.Dispose();
         }
 
-        public override string ToString() => $"{OrganizationName} ({Region ?? Environment ?? SnapshotPath}, {GrantType})";
+        public override string ToString() => DisplayText.Visible($"{OrganizationName} ({Region ?? Environment ?? SnapshotPath}, {GrantType})")!;
     }
 }

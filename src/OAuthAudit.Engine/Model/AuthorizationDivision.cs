@@ -1,3 +1,5 @@
+using OAuthAudit.Engine.Text;
+
 namespace OAuthAudit.Engine.Model
 {
     /// <summary>A division of the organization (the API's AuthzDivision).</summary>
@@ -19,6 +21,6 @@ namespace OAuthAudit.Engine.Model
 
         public bool IsHomeDivision { get; }
 
-        public override string ToString() => Name;
+        public override string ToString() => DisplayText.Visible(Name)!;
     }
 }

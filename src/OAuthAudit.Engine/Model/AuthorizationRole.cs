@@ -1,3 +1,5 @@
+using OAuthAudit.Engine.Text;
+
 namespace OAuthAudit.Engine.Model
 {
     /// <summary>A role of the organization (the API's DomainOrganizationRole) with its permissions spelled out.</summary>
@@ -28,6 +30,6 @@ namespace OAuthAudit.Engine.Model
         /// <summary>A role Genesys Cloud ships with every organization.</summary>
         public bool IsDefault { get; }
 
-        public override string ToString() => Name;
+        public override string ToString() => DisplayText.Visible(Name)!;
     }
 }

@@ -1,3 +1,5 @@
+using OAuthAudit.Engine.Text;
+
 namespace OAuthAudit.Engine.Model
 {
     /// <summary>The API's DomainEntityRef: a reference to another entity (createdBy, modifiedBy).</summary>
@@ -16,6 +18,6 @@ namespace OAuthAudit.Engine.Model
 
         public string? SelfUri { get; }
 
-        public override string ToString() => Name ?? Id ?? string.Empty;
+        public override string ToString() => DisplayText.Visible(Name ?? Id) ?? string.Empty;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Model
 {
@@ -48,15 +49,15 @@ namespace OAuthAudit.Engine.Model
         /// <summary>Every domain:entity:action the client's roles grant, in any division.</summary>
         public ValueList<string> Permissions => ValueList.From(Roles.SelectMany(grant => grant.Permissions).Distinct(StringComparer.OrdinalIgnoreCase));
 
-        public DateTime? DateCreated { get; internal set; }
+        public UtcTimestamp? DateCreated { get; internal set; }
 
-        public DateTime? DateModified { get; internal set; }
+        public UtcTimestamp? DateModified { get; internal set; }
 
         public EntityReference? CreatedBy { get; internal set; }
 
         public EntityReference? ModifiedBy { get; internal set; }
 
-        public DateTime? DateToDelete { get; internal set; }
+        public UtcTimestamp? DateToDelete { get; internal set; }
 
         public string? SelfUri { get; internal set; }
 
@@ -64,6 +65,9 @@ namespace OAuthAudit.Engine.Model
 
         public bool IsClientCredentials => AuthorizedGrantType == GrantTypes.ClientCredentials;
 
-        public override string ToString() => Name;
+        /// <summary>What the client may do, as text ("a; b"): its role grants for a client-credentials client, else its scopes.</summary>
+        public string Access => IsClientCredentials ? Roles.ToString() : Scopes.ToString();
+
+        public override string ToString() => DisplayText.Visible(Name)!;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Model
 {
@@ -44,7 +45,7 @@ namespace OAuthAudit.Engine.Model
 
         public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Name);
 
-        public override string ToString() => Name;
+        public override string ToString() => DisplayText.Visible(Name)!;
 
         private bool NameEquals(string name) => string.Equals(Name, name, StringComparison.OrdinalIgnoreCase);
     }

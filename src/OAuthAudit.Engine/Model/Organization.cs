@@ -1,3 +1,5 @@
+using OAuthAudit.Engine.Text;
+
 namespace OAuthAudit.Engine.Model
 {
     /// <summary>The organization an audit reads (the API's Organization, trimmed to what identifies it).</summary>
@@ -16,6 +18,6 @@ namespace OAuthAudit.Engine.Model
 
         public string? Domain { get; }
 
-        public override string ToString() => Name;
+        public override string ToString() => DisplayText.Visible(Name)!;
     }
 }

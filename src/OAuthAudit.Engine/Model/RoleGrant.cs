@@ -1,8 +1,10 @@
+using OAuthAudit.Engine.Text;
+
 namespace OAuthAudit.Engine.Model
 {
     /// <summary>
     /// One role granted to a client-credentials client in one division, resolved to names. An id the
-    /// organization does not know is kept and flagged (IsKnownRole/IsKnownDivision false), never dropped.
+    /// organization does not know is kept and flagged (IsKnownRole/IsKnownDivision false, its name null), never dropped.
     /// </summary>
     public sealed class RoleGrant
     {
@@ -13,26 +15,27 @@ namespace OAuthAudit.Engine.Model
         {
             IsFromRoleIds = fromRoleIds;
             RoleId = grant.RoleId;
-            RoleName = role?.Name ?? $"unknown role {grant.RoleId}";
+            RoleName = role?.Name;
             IsKnownRole = role != null;
             IsAllDivisions = grant.IsAllDivisions;
             var home = string.IsNullOrEmpty(grant.DivisionId);
             DivisionId = grant.IsAllDivisions ? RoleDivision.AllDivisions : division?.Id ?? grant.DivisionId;
-            DivisionName = grant.IsAllDivisions ? AllDivisionsName
-                : division?.Name ?? (home ? HomeDivisionName : $"unknown division {grant.DivisionId}");
+            DivisionName = grant.IsAllDivisions ? AllDivisionsName : division?.Name ?? (home ? HomeDivisionName : null);
             IsKnownDivision = grant.IsAllDivisions || home || division != null;
             Permissions = role?.Permissions ?? ValueList<string>.Empty;
         }
 
         public string RoleId { get; }
 
-        public string RoleName { get; }
+        /// <summary>Null when the organization has no role with RoleId.</summary>
+        public string? RoleName { get; }
 
         public bool IsKnownRole { get; }
 
         public string? DivisionId { get; }
 
-        public string DivisionName { get; }
+        /// <summary>Null when the organization has no division with DivisionId.</summary>
+        public string? DivisionName { get; }
 
         public bool IsKnownDivision { get; }
 
@@ -48,6 +51,13 @@ namespace OAuthAudit.Engine.Model
         /// </summary>
         public bool IsFromRoleIds { get; }
 
-        public override string ToString() => IsFromRoleIds ? $"{RoleName} ({DivisionName}, from roleIds)" : $"{RoleName} ({DivisionName})";
+        /// <summary>The role as a reader names it, "unknown role &lt;id&gt;" when the organization has none such.</summary>
+        public string RoleDisplayName => RoleName ?? $"unknown role {RoleId}";
+
+        /// <summary>The division as a reader names it, "unknown division &lt;id&gt;" when the organization has none such.</summary>
+        public string DivisionDisplayName => DivisionName ?? $"unknown division {DivisionId}";
+
+        public override string ToString() =>
+            DisplayText.Visible(IsFromRoleIds ? $"{RoleDisplayName} ({DivisionDisplayName}, from roleIds)" : $"{RoleDisplayName} ({DivisionDisplayName})")!;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Rules
 {
@@ -36,6 +37,6 @@ namespace OAuthAudit.Engine.Rules
 
         public ValueList<Waiver> ExpiredWaivers(DateTime now) => ValueList.From(Waivers.Where(waiver => waiver.IsExpired(now)));
 
-        public override string ToString() => $"{Name} ({Rules.Count} rules)";
+        public override string ToString() => DisplayText.Visible($"{Name} ({Rules.Count} rules)")!;
     }
 }

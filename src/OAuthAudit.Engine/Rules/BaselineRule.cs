@@ -1,4 +1,5 @@
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Rules
 {
@@ -63,8 +64,11 @@ namespace OAuthAudit.Engine.Rules
         /// <summary>Grant types being retired: a client on one is a finding, Critical once its end-of-life date has come.</summary>
         public ValueList<DeprecatedGrantType> DeprecatedGrantTypes { get; internal set; } = ValueList<DeprecatedGrantType>.Empty;
 
+        /// <summary>A name, description or redirect URI holding control or bidi format characters (forged lines, terminal escapes) is a finding.</summary>
+        public bool ForbidSuspiciousText { get; internal set; }
+
         public bool AppliesTo(OAuthClient client) => Match.Matches(client) && !(Exemptions?.Matches(client) ?? false);
 
-        public override string ToString() => $"{Id} ({Severity}): {Description}";
+        public override string ToString() => DisplayText.Visible($"{Id} ({Severity}): {Description}")!;
     }
 }

@@ -1,13 +1,14 @@
 using System;
 using System.Linq;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Rules
 {
     /// <summary>The verdict of a baseline on one OAuth client, with every finding behind it.</summary>
     public sealed class ClientAuditResult
     {
-        internal ClientAuditResult(OAuthClient client, string baselineName, ValueList<string> matchedRules, ValueList<Finding> findings, DateTime evaluatedAt)
+        internal ClientAuditResult(OAuthClient client, string baselineName, ValueList<string> matchedRules, ValueList<Finding> findings, UtcTimestamp evaluatedAt)
         {
             ClientId = client.Id;
             ClientName = client.Name;
@@ -25,6 +26,7 @@ namespace OAuthAudit.Engine.Rules
                 : Severity >= Rules.Severity.Medium ? Outcome.Fail
                 : Severity == Rules.Severity.Low ? Outcome.Warning
                 : Outcome.Pass;
+            FailedRules = ValueList.From(outstanding.Where(finding => finding.Severity > Rules.Severity.Info).Select(finding => finding.RuleId).Distinct(StringComparer.OrdinalIgnoreCase));
             MissingScopes = SubjectsOf(outstanding, FindingKind.MissingScope);
             ExcessiveScopes = SubjectsOf(outstanding, FindingKind.ExcessiveScope);
             ForbiddenScopes = SubjectsOf(outstanding, FindingKind.ForbiddenScope);
@@ -40,13 +42,16 @@ namespace OAuthAudit.Engine.Rules
 
         public Outcome Outcome { get; }
 
-        /// <summary>False only when the outcome is Fail.</summary>
-        public bool Passed => Outcome != Outcome.Fail;
+        /// <summary>True only when the outcome is Pass: rules applied and nothing above Info is outstanding (Warning, Fail and NotApplicable are not passes).</summary>
+        public bool Passed => Outcome == Outcome.Pass;
 
         /// <summary>The highest severity among outstanding (unwaived) findings; empty when there are none.</summary>
         public Severity? Severity { get; }
 
         public ValueList<string> MatchedRules { get; }
+
+        /// <summary>The rules with an outstanding finding above Info: what keeps the outcome from Pass.</summary>
+        public ValueList<string> FailedRules { get; }
 
         public ValueList<string> MissingScopes { get; }
 
@@ -65,9 +70,9 @@ namespace OAuthAudit.Engine.Rules
 
         public string? OrganizationName { get; }
 
-        public DateTime EvaluatedAt { get; }
+        public UtcTimestamp EvaluatedAt { get; }
 
-        public override string ToString() => $"{ClientName}: {Outcome}";
+        public override string ToString() => $"{DisplayText.Visible(ClientName)}: {Outcome}";
 
         private static ValueList<string> SubjectsOf(Finding[] findings, FindingKind kind) =>
             ValueList.From(findings.Where(finding => finding.Kind == kind).Select(finding => finding.Subject).Distinct(StringComparer.OrdinalIgnoreCase));

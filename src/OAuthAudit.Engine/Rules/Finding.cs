@@ -1,28 +1,44 @@
 using System;
+using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Rules
 {
     /// <summary>
     /// One thing a baseline rule found about one client. A waived finding keeps its severity and message;
-    /// Waived says it is accepted until the waiver expires.
+    /// Waived says it is accepted until the waiver expires. It names its client, organization and baseline, so findings
+    /// of several organizations or baselines can be told apart in one export. Message is made for display: the org's
+    /// text in it has control characters made visible; Subject and ClientName keep the raw values.
     /// </summary>
     public sealed class Finding
     {
-        internal Finding(string clientId, string clientName, string ruleId, Severity severity, FindingKind kind, string subject, string message, string remediation)
+        internal Finding(OAuthClient client, string baselineName, string ruleId, Severity severity, FindingKind kind, string subject, string message, string remediation)
         {
-            ClientId = clientId;
-            ClientName = clientName;
+            ClientId = client.Id;
+            ClientName = client.Name;
+            GrantType = client.AuthorizedGrantType;
+            State = client.State;
+            OrganizationName = client.OrganizationName;
+            BaselineName = baselineName;
             RuleId = ruleId;
             Severity = severity;
             Kind = kind;
             Subject = subject;
-            Message = message;
-            Remediation = remediation;
+            Message = DisplayText.Visible(message)!;
+            Remediation = DisplayText.Visible(remediation)!;
         }
 
         public string ClientId { get; }
 
         public string ClientName { get; }
+
+        public string GrantType { get; }
+
+        public string? State { get; }
+
+        public string? OrganizationName { get; }
+
+        public string BaselineName { get; }
 
         public string RuleId { get; }
 
@@ -41,7 +57,7 @@ namespace OAuthAudit.Engine.Rules
 
         public string? WaiverRationale { get; private set; }
 
-        public DateTime? WaiverExpiresOn { get; private set; }
+        public UtcTimestamp? WaiverExpiresOn { get; private set; }
 
         /// <summary>Outstanding: not waived. Only outstanding findings decide a client's outcome.</summary>
         public bool IsOutstanding => !Waived;
@@ -53,6 +69,7 @@ namespace OAuthAudit.Engine.Rules
             WaiverExpiresOn = waiver.ExpiresOn;
         }
 
-        public override string ToString() => $"{RuleId} {Kind} {Subject}" + (Waived ? " (waived)" : string.Empty);
+        /// <summary>Rule, severity and message, "waived" after the severity when waived: a readable Findings cell in an export of results.</summary>
+        public override string ToString() => $"{RuleId} ({Severity}{(Waived ? ", waived" : string.Empty)}): {Message}";
     }
 }

@@ -23,5 +23,6 @@ namespace OAuthAudit.Engine.Rules
         UnknownDivision,
         NoRuleMatched,
         DeprecatedGrantType,
+        SuspiciousText,
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Rules
 {
@@ -29,15 +31,19 @@ namespace OAuthAudit.Engine.Rules
         public string Rationale { get; }
 
         /// <summary>The last day (UTC) the waiver applies.</summary>
-        public DateTime ExpiresOn { get; }
+        public UtcTimestamp ExpiresOn { get; }
 
-        public bool IsExpired(DateTime now) => now.ToUniversalTime().Date > ExpiresOn;
+        public bool IsExpired(DateTime now) => now.ToUniversalTime().Date > ExpiresOn.UtcDateTime;
+
+        /// <summary>The waiver names this client (by id or name).</summary>
+        public bool Names(string clientId, string clientName) =>
+            new[] { clientId, clientName }.Any(identity => string.Equals(identity, Client, StringComparison.OrdinalIgnoreCase));
 
         public bool Covers(Finding finding) =>
             string.Equals(finding.RuleId, RuleId, StringComparison.OrdinalIgnoreCase)
-            && new[] { finding.ClientId, finding.ClientName }.Any(identity => string.Equals(identity, Client, StringComparison.OrdinalIgnoreCase))
+            && Names(finding.ClientId, finding.ClientName)
             && (Subject == null || string.Equals(finding.Subject, Subject, StringComparison.OrdinalIgnoreCase));
 
-        public override string ToString() => $"{RuleId} for {Client}" + (Subject == null ? string.Empty : $" ({Subject})") + $" until {ExpiresOn:yyyy-MM-dd}";
+        public override string ToString() => DisplayText.Visible($"{RuleId} for {Client}" + (Subject == null ? string.Empty : $" ({Subject})") + $" until {ExpiresOn:yyyy-MM-dd}")!;
     }
 }

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules;
+using OAuthAudit.Engine.Text;
 using OAuthAudit.Hosting;
 using OAuthAudit.Errors;
 
@@ -22,6 +25,7 @@ namespace OAuthAudit.Commands
         private BaselineEvaluator? _evaluator;
         private ProgressRecord? _progress;
         private int _audited;
+        private List<Waiver> _expiredUnwarned = new List<Waiver>();
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
@@ -58,13 +62,9 @@ namespace OAuthAudit.Commands
 
             LoadedBaseline = BaselineObject ?? (Baseline != null ? InputFile.Baseline.Read(this, Baseline, IsolatedDependencies.Baselines.ReadFile) : IsolatedDependencies.Baselines.BuiltIn);
             var now = DateTime.UtcNow;
-            foreach (var expired in LoadedBaseline.ExpiredWaivers(now))
-            {
-                WriteWarning($"The waiver of {expired.RuleId} for '{expired.Client}' expired on {expired.ExpiresOn:yyyy-MM-dd} and no longer applies ({LoadedBaseline.Source}).");
-            }
-
+            _expiredUnwarned = LoadedBaseline.ExpiredWaivers(now).ToList();
             _evaluator = new BaselineEvaluator(LoadedBaseline, now);
-            _progress = new ProgressRecord(2, $"Auditing OAuth clients against baseline '{LoadedBaseline.Name}'", "Starting");
+            _progress = new ProgressRecord(2, DisplayText.Visible($"Auditing OAuth clients against baseline '{LoadedBaseline.Name}'"), "Starting");
         }
 
         protected override void ProcessRecord()
@@ -120,6 +120,7 @@ namespace OAuthAudit.Commands
                 WriteProgress(_progress);
             }
 
+            WarnOfExpiredWaivers(client);
             ClientAuditResult result;
             try
             {
@@ -133,6 +134,16 @@ namespace OAuthAudit.Commands
             }
 
             OnResult(result);
+        }
+
+        /// <summary>An expired waiver is worth a warning only when a client it names is audited; once per waiver.</summary>
+        private void WarnOfExpiredWaivers(OAuthClient client)
+        {
+            foreach (var expired in _expiredUnwarned.Where(waiver => waiver.Names(client.Id, client.Name)).ToArray())
+            {
+                _expiredUnwarned.Remove(expired);
+                WriteWarning($"The waiver of {expired.RuleId} for '{expired.Client}' expired on {expired.ExpiresOn:yyyy-MM-dd} and no longer applies ({LoadedBaseline.Source}).");
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.Text;
 using OAuthAudit.Errors;
 using OAuthAudit.Hosting;
 
@@ -24,6 +25,11 @@ namespace OAuthAudit.Commands
         }
 
         protected override void StopProcessing() => _stopping.Cancel();
+
+        // Messages embed org-supplied names: every one reaches the console with control characters made visible.
+        public new void WriteVerbose(string text) => base.WriteVerbose(DisplayText.Visible(text)!);
+
+        public new void WriteWarning(string text) => base.WriteWarning(DisplayText.Visible(text)!);
 
         /// <summary>The -Context given, else this runspace's current context; without either the command cannot go on.</summary>
         internal GcContext RequireContext(GcContext? given)

@@ -5,6 +5,7 @@ using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Organizations;
+using OAuthAudit.Engine.Text;
 using OAuthAudit.Errors;
 
 namespace OAuthAudit.Commands
@@ -72,7 +73,7 @@ namespace OAuthAudit.Commands
         private void WriteListedClients(GcContext context)
         {
             var names = new NameFilter(Name);
-            var progress = new ProgressRecord(1, $"Reading OAuth clients of {context.OrganizationName}", "Starting");
+            var progress = new ProgressRecord(1, DisplayText.Visible($"Reading OAuth clients of {context.OrganizationName}"), "Starting");
             var read = 0;
             void Listed(int count)
             {

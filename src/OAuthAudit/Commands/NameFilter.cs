@@ -6,18 +6,33 @@ namespace OAuthAudit.Commands
 {
     /// <summary>
     /// -Name matching as PowerShell users expect: wildcards, case-insensitive, and a literal name that matched
-    /// nothing is reported (as Get-Process does), while a wildcard that matched nothing is not.
+    /// nothing is reported (as Get-Process does), while a wildcard that matched nothing is not. A name that is not a
+    /// valid pattern (an unclosed '[', as in a pasted name holding an escape sequence) is matched literally.
     /// </summary>
     internal sealed class NameFilter
     {
-        private readonly (string Name, WildcardPattern Pattern)[] _patterns;
+        private const WildcardOptions Options = WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant;
+
+        private readonly (string Name, WildcardPattern Pattern, bool IsLiteral)[] _patterns;
         private readonly HashSet<string> _matchedLiterals = new HashSet<string>();
 
         public NameFilter(IEnumerable<string>? names)
         {
-            _patterns = (names ?? Enumerable.Empty<string>())
-                .Select(name => (name, WildcardPattern.Get(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)))
-                .ToArray();
+            _patterns = (names ?? Enumerable.Empty<string>()).Select(Compile).ToArray();
+        }
+
+        private static (string, WildcardPattern, bool) Compile(string name)
+        {
+            var pattern = WildcardPattern.Get(name, Options);
+            try
+            {
+                pattern.IsMatch(string.Empty);
+                return (name, pattern, !WildcardPattern.ContainsWildcardCharacters(name));
+            }
+            catch (WildcardPatternException)
+            {
+                return (name, WildcardPattern.Get(WildcardPattern.Escape(name), Options), true);
+            }
         }
 
         public bool Matches(string name)
@@ -28,7 +43,7 @@ namespace OAuthAudit.Commands
             }
 
             var matched = false;
-            foreach (var (literal, pattern) in _patterns)
+            foreach (var (literal, pattern, _) in _patterns)
             {
                 if (pattern.IsMatch(name))
                 {
@@ -42,7 +57,6 @@ namespace OAuthAudit.Commands
 
         /// <summary>The names given without wildcards that no item matched.</summary>
         public IEnumerable<string> UnmatchedLiterals() =>
-            _patterns.Select(pattern => pattern.Name)
-                .Where(name => !WildcardPattern.ContainsWildcardCharacters(name) && !_matchedLiterals.Contains(name));
+            _patterns.Where(pattern => pattern.IsLiteral && !_matchedLiterals.Contains(pattern.Name)).Select(pattern => pattern.Name);
     }
 }

@@ -3,16 +3,20 @@ using System.Management.Automation;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Files;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Errors
 {
-    /// <summary>Builds this module's ErrorRecords: a stable ErrorId, a specific category, the target, and what to do.</summary>
+    /// <summary>
+    /// Builds this module's ErrorRecords: a stable ErrorId, a specific category, the target, and what to do. The
+    /// message shown (ErrorDetails) has control characters made visible: it may quote org-supplied names.
+    /// </summary>
     internal static class ErrorRecords
     {
         public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string recommendedAction) =>
             new ErrorRecord(exception, errorId, category, target)
             {
-                ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction },
+                ErrorDetails = new ErrorDetails(DisplayText.Visible(exception.Message)) { RecommendedAction = DisplayText.Visible(recommendedAction) },
             };
 
         public static ErrorRecord Create(string message, string errorId, ErrorCategory category, object? target, string recommendedAction) =>

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Hosting
 {
@@ -26,9 +27,9 @@ namespace OAuthAudit.Hosting
             _stopping = stopping;
         }
 
-        public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+        public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(DisplayText.Visible(message)!));
 
-        public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
+        public void Debug(string message) => Post(() => _cmdlet.WriteDebug(DisplayText.Visible(message)!));
 
         public T Wait<T>(Task<T> task)
         {

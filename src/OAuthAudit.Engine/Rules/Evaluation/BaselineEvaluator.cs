@@ -33,12 +33,12 @@ namespace OAuthAudit.Engine.Rules
             var matched = _rules.Where(entry => AppliesTo(entry.Rule, client)).ToArray();
             var findings = matched.SelectMany(entry => entry.Checks
                     .SelectMany(check => check.Check(client))
-                    .Select(draft => new Finding(client.Id, client.Name, entry.Rule.Id, draft.FixedSeverity ?? entry.Rule.Severity, draft.Kind, draft.Subject,
+                    .Select(draft => new Finding(client, _baseline.Name, entry.Rule.Id, draft.FixedSeverity ?? entry.Rule.Severity, draft.Kind, draft.Subject,
                         $"'{client.Name}' {draft.Message}", draft.RemediationOverridesRule ? draft.Remediation : entry.Rule.Remediation ?? draft.Remediation)))
                 .ToList();
             if (matched.Length == 0 && _baseline.ReportUnmatchedClients)
             {
-                findings.Add(new Finding(client.Id, client.Name, NoRuleId, Severity.Info, FindingKind.NoRuleMatched, client.Name,
+                findings.Add(new Finding(client, _baseline.Name, NoRuleId, Severity.Info, FindingKind.NoRuleMatched, client.Name,
                     $"No rule of baseline '{_baseline.Name}' applies to '{client.Name}', so nothing about it was checked.", Remediations.WriteRule));
             }
 

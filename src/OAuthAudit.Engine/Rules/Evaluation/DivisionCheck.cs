@@ -22,12 +22,12 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 if (_forbidAllDivisions && grant.IsAllDivisions)
                 {
                     yield return new FindingDraft(FindingKind.AllDivisionsGrant, grant.ToString(),
-                        $"holds role '{grant.RoleName}' in all divisions, present and future.", Remediations.NarrowDivisions);
+                        $"holds role '{grant.RoleDisplayName}' in all divisions, present and future.", Remediations.NarrowDivisions);
                 }
-                else if (_allowed != null && grant.IsKnownDivision && !_allowed.Matches(grant.IsAllDivisions ? RoleDivision.AllDivisions : grant.DivisionName))
+                else if (_allowed != null && grant.IsKnownDivision && !_allowed.Matches(grant.IsAllDivisions ? RoleDivision.AllDivisions : grant.DivisionName!))
                 {
                     yield return new FindingDraft(FindingKind.DisallowedDivision, grant.ToString(),
-                        $"holds role '{grant.RoleName}' in {(grant.IsAllDivisions ? "all divisions" : $"division '{grant.DivisionName}'")}, outside the allowed divisions.", Remediations.NarrowDivisions);
+                        $"holds role '{grant.RoleDisplayName}' in {(grant.IsAllDivisions ? "all divisions" : $"division '{grant.DivisionDisplayName}'")}, outside the allowed divisions.", Remediations.NarrowDivisions);
                 }
             }
         }

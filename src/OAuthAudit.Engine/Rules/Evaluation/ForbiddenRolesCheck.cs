@@ -16,9 +16,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
         public IEnumerable<FindingDraft> Check(OAuthClient client) =>
             client.Roles
-                .Where(grant => grant.IsKnownRole && _forbidden.Matches(grant.RoleName))
-                .GroupBy(grant => grant.RoleName)
+                .Where(grant => grant.IsKnownRole && _forbidden.Matches(grant.RoleName!))
+                .GroupBy(grant => grant.RoleName!)
                 .Select(grants => new FindingDraft(FindingKind.ForbiddenRole, grants.Key,
-                    $"holds role '{grants.Key}' ({string.Join(", ", grants.Select(grant => grant.DivisionName))}), which is forbidden.", Remediations.RemoveRole));
+                    $"holds role '{grants.Key}' ({string.Join(", ", grants.Select(grant => grant.DivisionDisplayName))}), which is forbidden.", Remediations.RemoveRole));
     }
 }

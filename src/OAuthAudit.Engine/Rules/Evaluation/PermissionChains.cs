@@ -16,7 +16,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         {
             var (grant, held) = chains[0];
             var others = chains.Count > 1 ? $" (and {chains.Count - 1} other grant{(chains.Count > 2 ? "s" : string.Empty)})" : string.Empty;
-            return $"role '{grant.RoleName}' ({grant.DivisionName}) grants '{held}'{others}";
+            return $"role '{grant.RoleDisplayName}' ({grant.DivisionDisplayName}) grants '{held}'{others}";
         }
     }
 }

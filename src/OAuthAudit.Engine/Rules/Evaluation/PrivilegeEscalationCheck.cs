@@ -27,7 +27,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                     ? $"'{held.Key}' ({held.First().Why})"
                     : $"'{held.Key}', which includes {string.Join(", ", held.Select(path => $"'{path.Permission}' ({path.Why})"))}");
                 yield return new FindingDraft(FindingKind.PrivilegeEscalation, grant.ToString(),
-                    $"can widen access: role '{grant.RoleName}' ({grant.DivisionName}) grants {string.Join("; and ", chains)}.", Remediations.RemoveRole);
+                    $"can widen access: role '{grant.RoleDisplayName}' ({grant.DivisionDisplayName}) grants {string.Join("; and ", chains)}.", Remediations.RemoveRole);
             }
         }
     }

@@ -15,6 +15,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         public const string RemoveRole = Where + " and, on the Roles tab, replace the role with one that holds only the permissions the integration needs.";
         public const string NarrowDivisions = Where + " and, on the Roles tab, grant the role only in the divisions the integration works in.";
         public const string RemoveUnknownGrant = Where + " and, on the Roles tab, remove the grant of the deleted role or division, then grant a current one if the integration still needs it.";
+        public const string CleanText = Where + " and retype its name and description (and redirect URIs) without control characters, then find out who set them: they can forge lines on a console or in a log.";
         public const string WriteRule = "Add a rule to the baseline that applies to this client, or exempt it deliberately.";
         public const string None = "Nothing to do.";
     }

@@ -16,7 +16,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
         public IEnumerable<FindingDraft> Check(OAuthClient client) =>
             _required
-                .Where(required => !client.Roles.Any(grant => grant.IsKnownRole && required.Pattern.Matches(grant.RoleName)))
+                .Where(required => !client.Roles.Any(grant => grant.IsKnownRole && required.Pattern.Matches(grant.RoleName!)))
                 .Select(required => new FindingDraft(FindingKind.MissingRole, required.Name, $"requires role '{required.Name}' and holds no role of that name.", Remediations.AddRole));
     }
 }

@@ -80,6 +80,11 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 checks.Add(new DeprecatedGrantTypeCheck(rule.DeprecatedGrantTypes, now));
             }
 
+            if (rule.ForbidSuspiciousText)
+            {
+                checks.Add(new SuspiciousTextCheck());
+            }
+
             return checks;
         }
     }

@@ -20,7 +20,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             var state = client.State ?? "(none)";
             if (!_allowed.Contains(state, StringComparer.OrdinalIgnoreCase))
             {
-                var deletion = client.DateToDelete is DateTime date ? $", pending deletion on {date:yyyy-MM-dd}" : string.Empty;
+                var deletion = client.DateToDelete is UtcTimestamp date ? $", pending deletion on {date:yyyy-MM-dd}" : string.Empty;
                 yield return new FindingDraft(FindingKind.DisallowedState, state,
                     $"is '{state}'{deletion}; the rule allows {string.Join(", ", _allowed)}.", Remediations.ReviewState);
             }

@@ -13,13 +13,13 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 if (!grant.IsKnownRole)
                 {
                     yield return new FindingDraft(FindingKind.UnknownRole, grant.RoleId,
-                        $"is granted role id '{grant.RoleId}' ({grant.DivisionName}), which the organization has no role for.", Remediations.RemoveUnknownGrant);
+                        $"is granted role id '{grant.RoleId}' ({grant.DivisionDisplayName}), which the organization has no role for.", Remediations.RemoveUnknownGrant);
                 }
 
                 if (!grant.IsKnownDivision)
                 {
                     yield return new FindingDraft(FindingKind.UnknownDivision, grant.DivisionId ?? string.Empty,
-                        $"is granted role '{grant.RoleName}' in division id '{grant.DivisionId}', which the organization has no division for.", Remediations.RemoveUnknownGrant);
+                        $"is granted role '{grant.RoleDisplayName}' in division id '{grant.DivisionId}', which the organization has no division for.", Remediations.RemoveUnknownGrant);
                 }
             }
         }
