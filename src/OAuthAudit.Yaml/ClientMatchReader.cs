@@ -39,8 +39,9 @@ namespace OAuthAudit.Yaml
                 Texts(map, "states", "client state", item => map.OneOf(item, ClientStates.All, "client state")));
         }
 
+        /// <summary>Each key on its own and each entry on its own, so every mistake in a match is reported.</summary>
         private static ValueList<string> Texts(YamlMap map, string key, string itemWhat, Func<YamlItem, string> check) =>
-            ValueList.From(map.OptionalNonEmptyTexts(key, itemWhat)?.Select(check));
+            ValueList.From(map.Context.Try(() => map.OptionalNonEmptyTexts(key, itemWhat) is IReadOnlyList<YamlItem> items ? RuleReader.Each(map, items, check) : null, null));
 
         private static string CheckedRegex(YamlMap map, YamlItem item)
         {
