@@ -63,7 +63,8 @@
 .EXAMPLE
     ./samples/runbooks/Invoke-OAuthAudit.ps1 -SnapshotPath ./samples/demo-org.json -BaselinePath ./samples/baseline.yml
 
-    Outside Azure Automation, on a snapshot: no credential asset is needed.
+    Outside Azure Automation, on a snapshot: no credential asset is needed. The output is one ClientAuditResult per
+    client (pipe it to Format-Table or Export-Csv); add -Verbose for the summary.
 
 .NOTES
     Errors keep their ErrorId in the job's exception: AuditFailed (clients fail the baseline), RegionRequired
