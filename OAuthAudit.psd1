@@ -1,10 +1,10 @@
 @{
     RootModule             = 'OAuthAudit.dll'
-    ModuleVersion          = '0.1.0'
+    ModuleVersion          = '0.2.0'
     GUID                   = '6f1f7a52-3b7e-4c43-9a52-0d2f4b8e9c11'
     Author                 = 'OAuthAudit contributors'
     CompanyName            = 'OAuthAudit'
-    Copyright              = '(c) OAuthAudit contributors. All rights reserved.'
+    Copyright              = '(c) 2026 OAuthAudit contributors. MIT License (see LICENSE).'
     Description            = 'Audits Genesys Cloud OAuth clients: lists every client with its scopes resolved against the scope registry, and checks them against a required baseline. Read-only.'
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
@@ -32,6 +32,8 @@
         PSData = @{
             Tags         = @('GenesysCloud', 'PureCloud', 'OAuth', 'Audit', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ReleaseNotes = 'See CHANGELOG.md'
+            # ProjectUri and LicenseUri are left out until the project has a public address: the license
+            # travels with the module as the LICENSE file next to this manifest.
         }
     }
 }

@@ -10,10 +10,13 @@
     checks each one against the baseline: the file -BaselinePath names, read and checked once, or the module's
     built-in baseline.
 
-    The job output shows a summary (how many clients Fail, Warn, Pass or have no rule that applies) and then
-    each outstanding finding at or above -FailOn, most severe first, with its remediation. When there is any,
-    the runbook ends with Assert-GcOAuthClientScope's AuditFailed error, so the job's status is Failed and an
-    alert on failed jobs reaches whoever owns the policy; otherwise the job Completes. It always disconnects.
+    The job writes one ClientAuditResult per client to the output stream (each client is evaluated once), so a
+    parent runbook or a caller of the job's output gets the objects. Each outstanding finding at or above -FailOn
+    is also written as a warning (most severe first, with its remediation), since Azure Automation keeps warnings
+    in the job history; -Verbose adds a summary of how many clients Fail, Warn, Pass or have no rule that applies.
+    When any client fails at or above -FailOn, the runbook ends with a terminating AuditFailed error, so the job's
+    status is Failed and an alert on failed jobs reaches whoever owns the policy; otherwise the job Completes. It
+    always disconnects.
 
     It only reads: nothing in the organization is changed. It runs on the Windows PowerShell 5.1 and the
     PowerShell 7 runtimes.
@@ -60,12 +63,16 @@
 .EXAMPLE
     ./samples/runbooks/Invoke-OAuthAudit.ps1 -SnapshotPath ./samples/demo-org.json -BaselinePath ./samples/baseline.yml
 
-    Outside Azure Automation, on a snapshot: no credential asset is needed.
+    Outside Azure Automation, on a snapshot: no credential asset is needed. The output is one ClientAuditResult per
+    client (pipe it to Format-Table or Export-Csv); add -Verbose for the summary.
 
 .NOTES
-    Errors keep their ErrorId in the job's exception: AuditFailed (clients fail the baseline), CredentialsRejected,
-    MissingPermission, BaselineInvalid, ... (README.md, Errors).
+    Errors keep their ErrorId in the job's exception: AuditFailed (clients fail the baseline), RegionRequired
+    (neither -Region nor -SnapshotPath), and the module's own, such as CredentialsRejected, MissingPermission or
+    BaselineInvalid (Get-Help about_OAuthAudit, ERRORS).
 #>
+[CmdletBinding()]
+[OutputType('OAuthAudit.Engine.Rules.ClientAuditResult')]
 param(
     [string] $Region,
 
@@ -82,13 +89,17 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module OAuthAudit
 
+function New-RunbookError([string] $Message, [string] $ErrorId, [System.Management.Automation.ErrorCategory] $Category, $Target) {
+    [System.Management.Automation.ErrorRecord]::new([System.InvalidOperationException]::new($Message), $ErrorId, $Category, $Target)
+}
+
 try {
     if ($SnapshotPath) {
         $context = Connect-GcOrganization -SnapshotPath $SnapshotPath
     }
     else {
         if (-not $Region) {
-            throw 'Give -Region, the region of the Genesys Cloud organization (such as eu-west-1), or -SnapshotPath to audit a snapshot.'
+            $PSCmdlet.ThrowTerminatingError((New-RunbookError 'Give -Region, the region of the Genesys Cloud organization (such as eu-west-1), or -SnapshotPath to audit a snapshot.' 'RegionRequired' InvalidArgument $null))
         }
 
         $context = Connect-GcOrganization -Credential (Get-AutomationPSCredential -Name $CredentialName) -Region $Region
@@ -101,43 +112,48 @@ try {
         $baseline = Get-GcOAuthBaseline
     }
 
-    $clients = @(Get-GcOAuthClient)
-    $results = @($clients | Test-GcOAuthClientScope -BaselineObject $baseline)
+    # Each client is evaluated once; the verdict below is read from these results.
+    $results = @(Get-GcOAuthClient | Test-GcOAuthClientScope -BaselineObject $baseline)
+    $results
 
     $outcomes = [ordered]@{ Fail = 0; Warning = 0; Pass = 0; NotApplicable = 0 }
     foreach ($result in $results) {
         $outcomes[[string]$result.Outcome] += 1
     }
 
-    Write-Output "OAuth audit of $($context.OrganizationName) against baseline '$($baseline.Name)': $($results.Count) clients, failing the job at $FailOn or above."
+    $PSCmdlet.WriteVerbose("OAuth audit of $($context.OrganizationName) against baseline '$($baseline.Name)': $($results.Count) clients, failing the job at $FailOn or above.")
     foreach ($outcome in $outcomes.Keys) {
-        Write-Output ('  {0,-14} {1}' -f ($outcome + ':'), $outcomes[$outcome])
+        $PSCmdlet.WriteVerbose(('  {0,-14} {1}' -f ($outcome + ':'), $outcomes[$outcome]))
     }
 
-    $failing = @(foreach ($result in $results) {
-            foreach ($finding in $result.Findings) {
-                if ($finding.IsOutstanding -and $finding.Severity -ge $FailOn) {
-                    $finding
-                }
+    $threshold = [OAuthAudit.Engine.Rules.Severity] $FailOn
+    $failingClients = @(foreach ($result in $results) {
+            $atOrAbove = @($result.Findings | Where-Object { $_.IsOutstanding -and $_.Severity -ge $threshold })
+            if ($atOrAbove.Count -gt 0) {
+                [pscustomobject]@{ Result = $result; Findings = $atOrAbove }
             }
         })
-    Write-Output "$($failing.Count) outstanding finding(s) at $FailOn or above."
+    $failing = @($failingClients | ForEach-Object { $_.Findings })
+    $PSCmdlet.WriteVerbose("$($failing.Count) outstanding finding(s) at $FailOn or above.")
     foreach ($severity in 'Critical', 'High', 'Medium', 'Low', 'Info') {
         foreach ($finding in $failing) {
             if ([string]$finding.Severity -eq $severity) {
-                $line = "  [$severity] $($finding.RuleId) '$($finding.ClientName)': $($finding.Message)"
+                $line = "[$severity] $($finding.RuleId) '$($finding.ClientName)': $($finding.Message)"
                 if ($finding.Remediation) {
                     $line += " Remediation: $($finding.Remediation)"
                 }
 
-                Write-Output $line
+                $PSCmdlet.WriteWarning($line)
             }
         }
     }
 
-    # The verdict, from the same clients and baseline: AuditFailed fails the job when any client fails at or above -FailOn.
-    $clients | Assert-GcOAuthClientScope -BaselineObject $baseline -FailOn $FailOn -WarningAction SilentlyContinue | Out-Null
-    Write-Output "No client fails baseline '$($baseline.Name)' at $FailOn or above."
+    if ($failingClients.Count -gt 0) {
+        $names = ($failingClients | ForEach-Object { "'$($_.Result.ClientName)'" }) -join ', '
+        $PSCmdlet.ThrowTerminatingError((New-RunbookError "$($failingClients.Count) OAuth client(s) fail baseline '$($baseline.Name)' at or above ${FailOn}: $names." 'AuditFailed' InvalidResult ([object[]] @($failingClients | ForEach-Object { $_.Result }))))
+    }
+
+    $PSCmdlet.WriteVerbose("No client fails baseline '$($baseline.Name)' at $FailOn or above.")
 }
 finally {
     Disconnect-GcOrganization

@@ -11,8 +11,9 @@ namespace OAuthAudit.Yaml
 {
     /// <summary>
     /// Reads and checks baseline YAML (samples/baseline-format.md describes the format). The YAML is walked
-    /// node by node, so every problem is a FileFormatException at the offending node's line and column saying
-    /// what would be valid there; nothing half-loaded is ever returned.
+    /// node by node, so every problem names the offending node's line and column and says what would be valid
+    /// there; all problems found are reported together (BaselineContext collects them), and nothing half-loaded
+    /// is ever returned.
     /// </summary>
     public sealed class BaselineReader : IBaselineParser
     {
@@ -22,7 +23,11 @@ namespace OAuthAudit.Yaml
         private static readonly IReadOnlyList<string> MetadataKeys = new[] { "name", "description" };
         private static readonly IReadOnlyList<string> SpecKeys = new[] { "reportUnmatchedClients", "rules", "waivers" };
 
-        /// <summary>Reads a baseline from YAML text; source names it in errors and becomes Baseline.Source.</summary>
+        /// <summary>
+        /// Reads a baseline from YAML text; source names it in errors and becomes Baseline.Source. Every problem
+        /// the read can reach is collected and reported in one FileFormatException; YAML that does not parse, or a
+        /// document that is not a baseline at all, stops at its first problem.
+        /// </summary>
         public Baseline Parse(TextReader yaml, string source)
         {
             var context = new BaselineContext(source);
@@ -33,17 +38,25 @@ namespace OAuthAudit.Yaml
             Expect(context, root, "kind", Baseline.Kind);
             root.RejectUnknownKeys();
 
-            var metadata = root.RequiredMap("metadata", MetadataKeys, "a mapping with name and an optional description");
-            var name = metadata.RequiredText("name", "the baseline's name").Text;
-            var description = metadata.OptionalText("description", "a description")?.Text;
+            var metadata = context.Try<YamlMap?>(() => root.RequiredMap("metadata", MetadataKeys, "a mapping with name and an optional description"), null);
+            var name = metadata == null ? null : context.Try<string?>(() => metadata.RequiredText("name", "the baseline's name").Text, null);
+            var description = metadata == null ? null : context.Try(() => metadata.OptionalText("description", "a description")?.Text, null);
 
-            var spec = root.RequiredMap("spec", SpecKeys, "a mapping with rules and optional waivers");
-            var reportUnmatched = spec.OptionalBool("reportUnmatchedClients") ?? false;
-            var rules = ReadRules(context, spec);
-            var waivers = (spec.OptionalList("waivers", "a list of waivers") ?? Array.Empty<(YamlNode Node, string Path)>())
-                .Select(item => WaiverReader.Read(context, item.Node, item.Path, rules))
+            var spec = context.Try<YamlMap?>(() => root.RequiredMap("spec", SpecKeys, "a mapping with rules and optional waivers"), null);
+            if (spec == null)
+            {
+                context.ThrowIfAny();
+            }
+
+            var reportUnmatched = context.Try(() => spec!.OptionalBool("reportUnmatchedClients"), null) ?? false;
+            var (rules, ruleIds) = ReadRules(context, spec!);
+            var waivers = context.Try(() => spec!.OptionalList("waivers", "a list of waivers"), null) ?? Array.Empty<(YamlNode Node, string Path)>();
+            var read = waivers
+                .Select(item => context.Try(() => WaiverReader.Read(context, item.Node, item.Path, ruleIds), null))
                 .ToArray();
-            return new Baseline(name, description, source, ValueList.From(rules), ValueList.From(waivers), reportUnmatched);
+
+            context.ThrowIfAny();
+            return new Baseline(name!, description, source, ValueList.From(rules), ValueList.From(read.Select(waiver => waiver!)), reportUnmatched);
         }
 
         private static void Expect(BaselineContext context, YamlMap root, string key, string expected)
@@ -55,29 +68,46 @@ namespace OAuthAudit.Yaml
             }
         }
 
-        private static IReadOnlyList<BaselineRule> ReadRules(BaselineContext context, YamlMap spec)
+        /// <summary>The rules read without problems, and the ids every rule gives (for waivers to name).</summary>
+        private static (IReadOnlyList<BaselineRule> Rules, IReadOnlyList<string> Ids) ReadRules(BaselineContext context, YamlMap spec)
         {
-            var items = spec.RequiredList("rules", "a list of rules");
-            if (items.Count == 0)
-            {
-                throw context.Error(spec.Required("rules", "a list of rules"), $"'{spec.PathOf("rules")}' is an empty list; a baseline needs at least one rule.");
-            }
-
             var rules = new List<BaselineRule>();
             var ids = new Dictionary<string, YamlItem>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (node, path) in items)
+            var given = new List<string>();
+            var items = context.Try<IReadOnlyList<(YamlNode Node, string Path)>?>(() => spec.RequiredList("rules", "a list of rules"), null);
+            if (items == null)
             {
-                var (rule, id) = RuleReader.Read(context, node, path);
-                if (ids.TryGetValue(rule.Id, out var first))
-                {
-                    throw context.Error(id.Node, $"rule id '{rule.Id}' is already the id of '{first.Path.Substring(0, first.Path.Length - ".id".Length)}' (line {first.Node.Start.Line}); rule ids must be unique, ignoring case.");
-                }
-
-                ids.Add(rule.Id, id);
-                rules.Add(rule);
+                return (rules, new string[0]);
             }
 
-            return rules;
+            if (items.Count == 0)
+            {
+                context.Report(context.Error(spec.Required("rules", "a list of rules"), $"'{spec.PathOf("rules")}' is an empty list; a baseline needs at least one rule."));
+            }
+
+            foreach (var (node, path) in items)
+            {
+                var (rule, id) = context.Try<(BaselineRule?, YamlItem?)>(() => RuleReader.Read(context, node, path), (null, null));
+                if (id == null)
+                {
+                    continue;
+                }
+
+                if (ids.TryGetValue(id.Text, out var first))
+                {
+                    context.Report(context.Error(id.Node, $"rule id '{id.Text}' is already the id of '{first.Path.Substring(0, first.Path.Length - ".id".Length)}' (line {first.Node.Start.Line}); rule ids must be unique, ignoring case."));
+                    continue;
+                }
+
+                ids.Add(id.Text, id);
+                given.Add(id.Text);
+                if (rule != null)
+                {
+                    rules.Add(rule);
+                }
+            }
+
+            return (rules, given);
         }
     }
 }

@@ -43,8 +43,9 @@ namespace OAuthAudit.Yaml
         public static string GrantType(YamlMap map, YamlItem item) =>
             GrantTypes.Canonical(item.Text) ?? map.OneOf(item, GrantTypes.All, "grant type"); // OneOf fails here, saying what is valid
 
+        /// <summary>Each key on its own and each entry on its own, so every mistake in a match is reported.</summary>
         private static ValueList<string> Texts(YamlMap map, string key, string itemWhat, Func<YamlItem, string> check) =>
-            ValueList.From(map.OptionalNonEmptyTexts(key, itemWhat)?.Select(check));
+            ValueList.From(map.Context.Try(() => map.OptionalNonEmptyTexts(key, itemWhat) is IReadOnlyList<YamlItem> items ? RuleReader.Each(map, items, check) : null, null));
 
         private static string CheckedRegex(YamlMap map, YamlItem item)
         {

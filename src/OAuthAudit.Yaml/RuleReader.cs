@@ -33,43 +33,73 @@ namespace OAuthAudit.Yaml
         private static readonly IReadOnlyList<string> Severities =
             Enum.GetValues(typeof(Severity)).Cast<Severity>().OrderByDescending(severity => severity).Select(severity => severity.ToString()).ToArray();
 
-        public static (BaselineRule Rule, YamlItem Id) Read(BaselineContext context, YamlNode node, string path)
+        /// <summary>
+        /// Reads the rule at node, recording every problem in it with the context and going on; the rule is null
+        /// when any was found. Id is the rule's id as given (null when missing or invalid), for duplicate checks.
+        /// </summary>
+        public static (BaselineRule? Rule, YamlItem? Id) Read(BaselineContext context, YamlNode node, string path)
         {
+            var problemsBefore = context.ProblemCount;
             var map = YamlMap.Of(context, node, path, Keys, "a rule (a mapping with id, description, severity and what it checks)").RejectUnknownKeys();
-            var id = map.RequiredText("id", "a rule id such as NW-001");
-            if (!IdSyntax.IsMatch(id.Text))
+            T Field<T>(Func<T> read, T fallback) => context.Try(read, fallback);
+
+            var id = Field<YamlItem?>(() => map.RequiredText("id", "a rule id such as NW-001"), null);
+            if (id != null && !IdSyntax.IsMatch(id.Text))
             {
-                throw context.Error(id.Node, $"'{id.Path}' is '{id.Text}', which is not a rule id: an id starts with a letter or digit and goes on with letters, digits, '.', '_' or '-' (such as NW-001).");
+                context.Report(context.Error(id.Node, $"'{id.Path}' is '{id.Text}', which is not a rule id: an id starts with a letter or digit and goes on with letters, digits, '.', '_' or '-' (such as NW-001)."));
+                id = null;
             }
 
-            var description = map.RequiredText("description", "a description of what the rule demands").Text;
-            var severity = (Severity)Enum.Parse(typeof(Severity), map.OneOf(map.RequiredText("severity", "a severity (" + string.Join(", ", Severities) + ")"), Severities, "severity"));
-            var remediation = map.OptionalText("remediation", "a remediation text")?.Text;
-            var match = ClientMatchReader.Read(map, "match", allowEmpty: true) ?? ClientMatch.Everything;
-            var exemptions = ClientMatchReader.Read(map, "exemptions", allowEmpty: false);
+            var description = Field(() => map.RequiredText("description", "a description of what the rule demands").Text, string.Empty);
+            var severity = Field(() => (Severity)Enum.Parse(typeof(Severity), map.OneOf(map.RequiredText("severity", "a severity (" + string.Join(", ", Severities) + ")"), Severities, "severity")), Severity.Info);
+            var remediation = Field(() => map.OptionalText("remediation", "a remediation text")?.Text, null);
+            var match = Field(() => ClientMatchReader.Read(map, "match", allowEmpty: true), null) ?? ClientMatch.Everything;
+            var exemptions = Field(() => ClientMatchReader.Read(map, "exemptions", allowEmpty: false), null);
+            var requiredScopes = Field(() => Scopes(map, "requiredScopes", allowEmpty: false), null);
+            var allowedScopes = Field(() => Scopes(map, "allowedScopes", allowEmpty: true), null);
+            var forbiddenScopes = Field(() => Scopes(map, "forbiddenScopes", allowEmpty: false), null);
+            var forbidUnknownScopes = Field(() => map.OptionalBool("forbidUnknownScopes"), null);
+            var maxLifetime = Field(() => map.OptionalWholeNumber("maxAccessTokenValiditySeconds", 1, "seconds (86400 is 24 hours)"), null);
+            var redirectUris = Field(() => RedirectUris(map), null);
+            var allowedStates = Field(() => States(map), null);
+            var requiredRoles = Field(() => Names(map, "requiredRoles", "role name"), null);
+            var forbiddenRoles = Field(() => Names(map, "forbiddenRoles", "role name"), null);
+            var forbiddenPermissions = Field(() => Permissions(map, "forbiddenPermissions"), null);
+            var allowedDivisions = Field(() => Names(map, "allowedDivisions", "division name"), null);
+            var forbidAllDivisions = Field(() => map.OptionalBool("forbidAllDivisions"), null);
+            var forbidPrivilegeEscalation = Field(() => map.OptionalBool("forbidPrivilegeEscalation"), null);
+            var forbidUnknownRoles = Field(() => map.OptionalBool("forbidUnknownRoles"), null);
+            var deprecatedGrantTypes = Field<ValueList<DeprecatedGrantType>?>(() => DeprecatedGrantTypes(map), null);
+            var forbidSuspiciousText = Field(() => map.OptionalBool("forbidSuspiciousText"), null);
+            if (id == null || context.ProblemCount > problemsBefore)
+            {
+                return (null, id);
+            }
+
             var rule = new BaselineRule(id.Text, description, severity, remediation, match, exemptions)
             {
-                RequiredScopes = Scopes(map, "requiredScopes", allowEmpty: false) ?? ValueList<ScopePattern>.Empty,
-                AllowedScopes = Scopes(map, "allowedScopes", allowEmpty: true),
-                ForbiddenScopes = Scopes(map, "forbiddenScopes", allowEmpty: false) ?? ValueList<ScopePattern>.Empty,
-                ForbidUnknownScopes = map.OptionalBool("forbidUnknownScopes") ?? false,
-                MaxAccessTokenValiditySeconds = map.OptionalWholeNumber("maxAccessTokenValiditySeconds", 1, "seconds (86400 is 24 hours)"),
-                RedirectUris = RedirectUris(map),
-                AllowedStates = States(map),
-                RequiredRoles = Names(map, "requiredRoles", "role name") ?? ValueList<string>.Empty,
-                ForbiddenRoles = Names(map, "forbiddenRoles", "role name") ?? ValueList<string>.Empty,
-                ForbiddenPermissions = Permissions(map, "forbiddenPermissions") ?? ValueList<PermissionPattern>.Empty,
-                AllowedDivisions = Names(map, "allowedDivisions", "division name"),
-                ForbidAllDivisions = map.OptionalBool("forbidAllDivisions") ?? false,
-                ForbidPrivilegeEscalation = map.OptionalBool("forbidPrivilegeEscalation") ?? false,
-                ForbidUnknownRoles = map.OptionalBool("forbidUnknownRoles") ?? false,
-                DeprecatedGrantTypes = DeprecatedGrantTypes(map),
-                ForbidSuspiciousText = map.OptionalBool("forbidSuspiciousText") ?? false,
+                RequiredScopes = requiredScopes ?? ValueList<ScopePattern>.Empty,
+                AllowedScopes = allowedScopes,
+                ForbiddenScopes = forbiddenScopes ?? ValueList<ScopePattern>.Empty,
+                ForbidUnknownScopes = forbidUnknownScopes ?? false,
+                MaxAccessTokenValiditySeconds = maxLifetime,
+                RedirectUris = redirectUris,
+                AllowedStates = allowedStates,
+                RequiredRoles = requiredRoles ?? ValueList<string>.Empty,
+                ForbiddenRoles = forbiddenRoles ?? ValueList<string>.Empty,
+                ForbiddenPermissions = forbiddenPermissions ?? ValueList<PermissionPattern>.Empty,
+                AllowedDivisions = allowedDivisions,
+                ForbidAllDivisions = forbidAllDivisions ?? false,
+                ForbidPrivilegeEscalation = forbidPrivilegeEscalation ?? false,
+                ForbidUnknownRoles = forbidUnknownRoles ?? false,
+                DeprecatedGrantTypes = deprecatedGrantTypes ?? ValueList<DeprecatedGrantType>.Empty,
+                ForbidSuspiciousText = forbidSuspiciousText ?? false,
             };
 
             if (!ChecksSomething(rule))
             {
-                throw context.Error(map.Start, $"rule '{rule.Id}' ('{path}') checks nothing: give it at least one of {Checks}.");
+                context.Report(context.Error(map.Start, $"rule '{rule.Id}' ('{path}') checks nothing: give it at least one of {Checks}."));
+                return (null, id);
             }
 
             return (rule, id);
@@ -98,7 +128,7 @@ namespace OAuthAudit.Yaml
         {
             const string What = "scope name or pattern";
             var items = allowEmpty ? map.OptionalTexts(key, What) : map.OptionalNonEmptyTexts(key, What);
-            return items == null ? null : ValueList.From(items.Select(item => Scope(map, item)));
+            return items == null ? null : ValueList.From(Each(map, items, item => Scope(map, item)));
         }
 
         private static ScopePattern Scope(YamlMap map, YamlItem item) =>
@@ -113,7 +143,7 @@ namespace OAuthAudit.Yaml
         private static ValueList<PermissionPattern>? Permissions(YamlMap map, string key)
         {
             var items = map.OptionalNonEmptyTexts(key, "permission (domain:entity:action)");
-            return items == null ? null : ValueList.From(items.Select(item => PermissionPattern.IsValid(item.Text)
+            return items == null ? null : ValueList.From(Each(map, items, item => PermissionPattern.IsValid(item.Text)
                 ? new PermissionPattern(item.Text)
                 : throw map.Context.Error(item.Node, $"'{item.Path}' is '{item.Text}', which is not a permission: a permission has three parts, domain:entity:action, each a name of letters, digits, '_' or '-', or '*' for all (such as oauth:client:edit or authorization:*:*).")));
         }
@@ -179,7 +209,12 @@ namespace OAuthAudit.Yaml
         private static ValueList<string>? States(YamlMap map)
         {
             var items = map.OptionalNonEmptyTexts("allowedStates", "client state");
-            return items == null ? null : ValueList.From(items.Select(item => map.OneOf(item, ClientStates.All, "client state")));
+            return items == null ? null : ValueList.From(Each(map, items, item => map.OneOf(item, ClientStates.All, "client state")));
         }
+
+        /// <summary>Checks each entry on its own, so every bad entry of a list is reported; the good ones are returned.</summary>
+        internal static IReadOnlyList<T> Each<T>(YamlMap map, IReadOnlyList<YamlItem> items, Func<YamlItem, T> check)
+            where T : class =>
+            items.Select(item => map.Context.Try<T?>(() => check(item), null)).Where(value => value != null).Select(value => value!).ToArray();
     }
 }

@@ -14,22 +14,34 @@ namespace OAuthAudit.Yaml
 
         public static readonly IReadOnlyList<string> Keys = new[] { "client", "ruleId", "subject", "rationale", "expiresOn" };
 
-        public static Waiver Read(BaselineContext context, YamlNode node, string path, IReadOnlyList<BaselineRule> rules)
+        /// <summary>
+        /// Reads the waiver at node, recording every problem in it with the context; null when any was found.
+        /// ruleIds are the ids the baseline gives (including those of rules that have problems of their own).
+        /// </summary>
+        public static Waiver? Read(BaselineContext context, YamlNode node, string path, IReadOnlyList<string> ruleIds)
         {
+            var problemsBefore = context.ProblemCount;
             var map = YamlMap.Of(context, node, path, Keys, "a waiver (a mapping with client, ruleId, rationale and expiresOn)").RejectUnknownKeys();
-            var client = map.RequiredText("client", "the client's name or id").Text;
-            var ruleId = map.RequiredText("ruleId", "the id of a rule in this baseline");
-            var rule = rules.FirstOrDefault(candidate => string.Equals(candidate.Id, ruleId.Text, StringComparison.OrdinalIgnoreCase))
-                ?? throw context.Error(ruleId.Node, $"'{ruleId.Path}' is '{ruleId.Text}', which is not a rule of this baseline; its rules are {string.Join(", ", rules.Select(candidate => candidate.Id))}.");
-            var subject = map.OptionalText("subject", "a scope, redirect URI or other finding subject")?.Text;
-            var rationale = map.RequiredText("rationale", "a rationale saying why the exception is accepted").Text;
-            var expiresOn = map.RequiredText("expiresOn", "the last day the waiver applies, as YYYY-MM-DD");
-            if (!DateTime.TryParseExact(expiresOn.Text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            var client = context.Try(() => map.RequiredText("client", "the client's name or id").Text, string.Empty);
+            var ruleId = context.Try(() =>
             {
-                throw context.Error(expiresOn.Node, $"'{expiresOn.Path}' is '{expiresOn.Text}', which is not a date; expected YYYY-MM-DD, such as 2027-03-31.");
-            }
+                var given = map.RequiredText("ruleId", "the id of a rule in this baseline");
+                return ruleIds.FirstOrDefault(candidate => string.Equals(candidate, given.Text, StringComparison.OrdinalIgnoreCase))
+                    ?? throw context.Error(given.Node, $"'{given.Path}' is '{given.Text}', which is not a rule of this baseline; its rules are {string.Join(", ", ruleIds)}.");
+            }, string.Empty);
+            var subject = context.Try(() => map.OptionalText("subject", "a scope, redirect URI or other finding subject")?.Text, null);
+            var rationale = context.Try(() => map.RequiredText("rationale", "a rationale saying why the exception is accepted").Text, string.Empty);
+            var expiresOn = context.Try<DateTime?>(() =>
+            {
+                var given = map.RequiredText("expiresOn", "the last day the waiver applies, as YYYY-MM-DD");
+                return DateTime.TryParseExact(given.Text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? date
+                    : throw context.Error(given.Node, $"'{given.Path}' is '{given.Text}', which is not a date; expected YYYY-MM-DD, such as 2027-03-31.");
+            }, null);
 
-            return new Waiver(client, rule.Id, subject, rationale, date);
+            return context.ProblemCount > problemsBefore || !expiresOn.HasValue
+                ? null
+                : new Waiver(client, ruleId, subject, rationale, expiresOn.Value);
         }
     }
 }

@@ -60,7 +60,7 @@ namespace OAuthAudit.Yaml
             return new YamlMap(context, mapping, path, validKeys, entries);
         }
 
-        /// <summary>Refuses any key not valid here, saying which are (never silently ignored).</summary>
+        /// <summary>Refuses every key not valid here, saying which are (never silently ignored); reading goes on with the valid ones.</summary>
         public YamlMap RejectUnknownKeys()
         {
             foreach (var key in _entries.Select(entry => entry.Key))
@@ -77,7 +77,7 @@ namespace OAuthAudit.Yaml
                     : _validKeys.FirstOrDefault(valid => string.Equals(valid, name, StringComparison.OrdinalIgnoreCase)) is string near
                         ? $" Keys are case-sensitive: did you mean '{near}'?"
                         : string.Empty;
-                throw _context.Error(key, $"unknown key '{name}' {where}.{hint} Valid keys there: {string.Join(", ", _validKeys)}.");
+                _context.Report(_context.Error(key, $"unknown key '{name}' {where}.{hint} Valid keys there: {string.Join(", ", _validKeys)}."));
             }
 
             return this;
@@ -159,7 +159,12 @@ namespace OAuthAudit.Yaml
                 case null:
                     return null;
                 case YamlSequenceNode sequence:
-                    return sequence.Children.Select((item, index) => Text(item, $"{PathOf(key)}[{index}]", itemWhat)).ToArray();
+                    // Each entry on its own, so every bad entry of a list is reported; the good ones are returned.
+                    return sequence.Children
+                        .Select((item, index) => _context.Try<YamlItem?>(() => Text(item, $"{PathOf(key)}[{index}]", itemWhat), null))
+                        .Where(item => item != null)
+                        .Select(item => item!)
+                        .ToArray();
                 case YamlScalarNode _:
                     return new[] { Text(value, PathOf(key), itemWhat) };
                 default:
@@ -171,7 +176,7 @@ namespace OAuthAudit.Yaml
         public IReadOnlyList<YamlItem>? OptionalNonEmptyTexts(string key, string itemNoun)
         {
             var items = OptionalTexts(key, itemNoun);
-            return items != null && items.Count == 0
+            return Optional(key) is YamlSequenceNode sequence && sequence.Children.Count == 0
                 ? throw _context.Error(Optional(key)!, $"'{PathOf(key)}' is an empty list; list at least one {itemNoun}, or remove the key.")
                 : items;
         }

@@ -279,6 +279,71 @@ namespace OAuthAudit.Engine.Tests
         }
 
         [Fact]
+        public void Reports_every_mistake_of_a_baseline_in_one_error()
+        {
+            using var files = new TempFiles();
+            var path = files.Write("several.yml", Head.Replace("  name: t\n", "  name: t\n  owner: me\n")
+                + "    - id: R-1\n      description: d\n      severity: Hgh\n      requiredScopes: [users, 'bad scope']\n"
+                + "    - id: R-2\n      description: d\n      severity: Low\n      maxAccessTokenValiditySeconds: 0\n      allowedStates: [active, retired]\n"
+                + "    - id: R-3\n      description: d\n      severity: Low\n      forbidUnknownScopes: true\n"
+                + "  waivers:\n    - client: c\n      ruleId: R-1\n      rationale: r\n      expiresOn: 31/03/2027\n");
+
+            var error = Assert.Throws<FileFormatException>(() => Baselines.Loader.ReadFile(path));
+
+            var expected = new[]
+            {
+                (5, 3, "unknown key 'owner' in 'metadata'."),
+                (10, 17, "'spec.rules[0].severity' is 'Hgh', which is not a severity"),
+                (11, 31, "'spec.rules[0].requiredScopes[1]' is 'bad scope', which is not a scope name or pattern"),
+                (15, 38, "'spec.rules[1].maxAccessTokenValiditySeconds' is '0'"),
+                (16, 31, "'spec.rules[1].allowedStates[1]' is 'retired', which is not a client state"),
+                (25, 18, "'spec.waivers[0].expiresOn' is '31/03/2027', which is not a date"),
+            };
+            Assert.True(expected.Length == error.Total, error.Message);
+            Assert.Equal(expected.Length, error.Problems.Count);
+            var lines = error.Message.Split(new[] { Environment.NewLine }, StringSplitOptions.None);
+            for (var index = 0; index < expected.Length; index++)
+            {
+                var (line, column, problem) = expected[index];
+                Assert.Equal((path, line, column), (error.Problems[index].Path, error.Problems[index].Line, error.Problems[index].Column));
+                Assert.StartsWith($"Baseline '{path}', line {line}, column {column}: ", lines[index]);
+                Assert.Contains(problem, lines[index], StringComparison.Ordinal);
+            }
+
+            Assert.Equal($"{expected.Length} problems in all; fix each, then run the command again.", lines[expected.Length]);
+            Assert.Equal((5, 3), (error.Line, error.Column));
+        }
+
+        [Fact]
+        public void A_rule_with_problems_is_not_also_said_to_check_nothing_nor_its_waivers_to_name_no_rule()
+        {
+            var error = Assert.Throws<FileFormatException>(() => Read(Head
+                + "    - id: R-1\n      description: d\n      severity: Severe\n"
+                + "  waivers:\n    - client: c\n      ruleId: R-1\n      rationale: r\n      expiresOn: 2027-03-31\n"));
+
+            Assert.Equal(1, error.Total);
+            Assert.Contains("'spec.rules[0].severity' is 'Severe'", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("checks nothing", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("not a rule of this baseline", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Lists_at_most_twenty_problems_and_counts_the_rest()
+        {
+            var rules = string.Concat(Enumerable.Range(1, 25).Select(index => $"    - id: R-{index}\n      description: d\n      severity: Severe\n      forbidUnknownScopes: true\n"));
+
+            var error = Assert.Throws<FileFormatException>(() => Read(Head + rules));
+
+            Assert.Equal(25, error.Total);
+            Assert.Equal(20, error.Problems.Count);
+            var lines = error.Message.Split(new[] { Environment.NewLine }, StringSplitOptions.None);
+            Assert.Equal(22, lines.Length);
+            Assert.All(lines.Take(20), line => Assert.Matches(@"^Baseline 'test.yml', line \d+, column 17: 'spec.rules\[\d+\].severity' is 'Severe'", line));
+            Assert.Equal("... and 5 more.", lines[20]);
+            Assert.Equal("25 problems in all; fix each, then run the command again.", lines[21]);
+        }
+
+        [Fact]
         public void A_missing_file_is_a_file_not_found()
         {
             using var files = new TempFiles();

@@ -34,7 +34,7 @@ namespace OAuthAudit.Engine.Tests
         [InlineData("mypurecloud.ie", "mypurecloud.ie", "eu-west-1")]
         [InlineData("https://api.mypurecloud.de/", "mypurecloud.de", "eu-central-1")]
         [InlineData("login.usw2.pure.cloud", "usw2.pure.cloud", "us-west-2")]
-        [InlineData("genesys.internal.example", "genesys.internal.example", null)]
+        [InlineData("MyPureCloud.COM.AU", "mypurecloud.com.au", "ap-southeast-2")]
         public void An_environment_is_normalised_to_its_domain(string given, string domain, string? region)
         {
             var endpoint = GenesysEndpoint.Create(given);
@@ -52,6 +52,22 @@ namespace OAuthAudit.Engine.Tests
         {
             var error = Assert.Throws<ArgumentException>(() => GenesysEndpoint.Create(given));
             Assert.Contains("such as 'mypurecloud.ie', or use -Region", error.Message);
+        }
+
+        [Theory]
+        [InlineData("mypurecloud.iee", "Did you mean 'mypurecloud.ie'?")]
+        [InlineData("api.mypurecloud.con", "Did you mean 'mypurecloud.com'?")]
+        [InlineData("usw2.pure.clod", "Did you mean 'usw2.pure.cloud'?")]
+        [InlineData("genesys.internal.example", "")]
+        public void A_domain_that_is_not_a_genesys_cloud_domain_is_refused_naming_the_known_ones(string given, string suggestion)
+        {
+            var error = Assert.Throws<ArgumentException>(() => GenesysEndpoint.Create(given));
+
+            Assert.StartsWith($"'{given}' is not a Genesys Cloud domain.", error.Message);
+            Assert.Contains(suggestion, error.Message);
+            Assert.Equal(suggestion.Length > 0, error.Message.Contains("Did you mean"));
+            Assert.All(GenesysRegions.Domains, domain => Assert.Contains(domain, error.Message));
+            Assert.Equal(18, GenesysRegions.Domains.Count);
         }
 
         [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using Xunit;
 
@@ -39,6 +40,28 @@ namespace OAuthAudit.Module.Tests
             var error = result.AssertTerminating("BaselineInvalid", ErrorCategory.InvalidData);
             Assert.StartsWith($"Baseline '{path}', line {line}, column ", error.ToString());
             Assert.Contains(fragment, error.ToString());
+            Assert.Equal(path, error.TargetObject);
+        }
+
+        [Fact]
+        public void A_baseline_with_several_mistakes_reports_them_all_in_one_error_and_judges_nothing()
+        {
+            var path = Path.Combine(_folder, "several.yml");
+            File.WriteAllText(path, "apiVersion: oauthaudit/v1\nkind: Baseline\nmetadata: { name: x }\nspec:\n  rules:\n"
+                + "    - id: A\n      description: d\n      severity: Severe\n      forbiddenScopes: [oauth]\n"
+                + "    - id: B\n      description: d\n      severity: High\n      forbiddenScope: [oauth]\n"
+                + "    - id: C\n      description: d\n      severity: High\n      maxAccessTokenValiditySeconds: a day\n");
+
+            var result = _shell.Run("Get-GcOAuthClient | Test-GcOAuthClientScope -Baseline ./several.yml");
+
+            Assert.Empty(result.Output);
+            var error = result.AssertTerminating("BaselineInvalid", ErrorCategory.InvalidData);
+            var lines = error.ToString().Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
+            Assert.Equal(4, lines.Length);
+            Assert.Equal($"Baseline '{path}', line 8, column 17: 'spec.rules[0].severity' is 'Severe', which is not a severity; expected one of Critical, High, Medium, Low, Info.", lines[0]);
+            Assert.StartsWith($"Baseline '{path}', line 13, column 7: unknown key 'forbiddenScope' in 'spec.rules[1]'.", lines[1]);
+            Assert.Equal($"Baseline '{path}', line 17, column 38: 'spec.rules[2].maxAccessTokenValiditySeconds' is 'a day'; a whole number of seconds (86400 is 24 hours), 1 or more, expected.", lines[2]);
+            Assert.Equal("3 problems in all; fix each, then run the command again.", lines[3]);
             Assert.Equal(path, error.TargetObject);
         }
 

@@ -138,6 +138,48 @@ namespace OAuthAudit.Module.Tests
         }
 
         [Fact]
+        public void A_mistyped_environment_fails_at_once_naming_the_known_domains()
+        {
+            using var shell = new PowerShellSession();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+
+            var result = shell.Run("Connect-GcOrganization -ClientId someone -ClientSecret $secret -Environment mypurecloud.iee", new() { ["secret"] = LiveOrganization.Secure("x") });
+
+            var error = result.AssertTerminating("InvalidEndpoint", ErrorCategory.InvalidArgument);
+            Assert.StartsWith("'mypurecloud.iee' is not a Genesys Cloud domain. Did you mean 'mypurecloud.ie'? The known domains: ", error.ToString());
+            Assert.Contains("mypurecloud.com.au", error.ToString());
+            Assert.Contains("-ApiBaseUri", error.ErrorDetails.RecommendedAction);
+            Assert.Equal("mypurecloud.iee", error.TargetObject);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        }
+
+        [Fact]
+        public void A_host_that_does_not_resolve_fails_at_once_without_retries()
+        {
+            using var shell = new PowerShellSession();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+
+            // .invalid never resolves (RFC 2606); ten retries with backoff would take well over a minute.
+            var result = shell.Run("Connect-GcOrganization -AccessToken $token -ApiBaseUri https://nonexistent.invalid/ -MaxRetryCount 10 -Verbose", new() { ["token"] = LiveOrganization.Secure("a-token") });
+
+            var error = result.AssertTerminating("NetworkFailure", ErrorCategory.ConnectionError);
+            Assert.Contains("the host name 'nonexistent.invalid' could not be resolved", error.ToString());
+            Assert.Contains("Not retried", error.ToString());
+            Assert.DoesNotContain(result.Verbose, line => line.Contains("retry 1 of"));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        }
+
+        [Fact]
+        public void Environment_domains_tab_complete()
+        {
+            using var shell = new PowerShellSession();
+
+            var result = shell.Run("$line = 'Connect-GcOrganization -Environment mypurecloud.c'; (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText").ThrowIfFailed();
+
+            Assert.Equal(new[] { "mypurecloud.com", "mypurecloud.com.au" }, result.Output.Select(item => item.ToString()).ToArray());
+        }
+
+        [Fact]
         public void Data_cmdlets_without_a_connection_say_how_to_connect()
         {
             using var shell = new PowerShellSession();

@@ -226,6 +226,46 @@ namespace OAuthAudit.Module.Tests
             Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
 
+        [Fact]
+        public void Get_Help_about_OAuthAudit_explains_the_concepts()
+        {
+            Assert.True(File.Exists(Path.Combine(ModuleFolder, "en-US", "about_OAuthAudit.help.txt")), "the build copies about_OAuthAudit.help.txt to en-US");
+
+            var text = string.Join("\n", Strings("Get-Help about_OAuthAudit | ForEach-Object { \"$_\" }"));
+
+            foreach (var heading in new[] { "about_OAuthAudit", "CONTEXTS", "BASELINES", "OUTCOMES", "SCOPE SEMANTICS", "ROLES, DIVISIONS AND PERMISSIONS", "PERMISSIONS THE AUDITING CLIENT NEEDS", "ERRORS", "SECRETS" })
+            {
+                Assert.Contains(heading, text);
+            }
+
+            foreach (var fact in new[] { "X also grants X:readonly", "NotApplicable", "oauth:client:view", "authorization:role:view", "authorization:division:view", "-Context", "-SnapshotPath" })
+            {
+                Assert.Contains(fact, text);
+            }
+
+            var errorIds = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "OAuthAudit", "Errors", "ErrorIds.cs")), "const string \\w+ = \"(\\w+)\"")
+                .Select(match => match.Groups[1].Value).ToArray();
+            Assert.True(errorIds.Length > 20, $"{errorIds.Length} ErrorIds");
+            foreach (var errorId in errorIds)
+            {
+                Assert.Contains(errorId, text);
+            }
+        }
+
+        [Fact]
+        public void The_module_is_version_0_2_0_under_the_MIT_license_and_claims_no_address_it_does_not_have()
+        {
+            var manifest = ReadDataFile(RepositoryPaths.ModuleManifest);
+            var psData = (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
+            var license = File.ReadAllText(Path.Combine(ModuleFolder, "LICENSE"));
+
+            Assert.Equal("0.2.0", manifest["ModuleVersion"]);
+            Assert.StartsWith("MIT License\n\nCopyright (c) 2026 OAuthAudit contributors\n", license.Replace("\r\n", "\n"));
+            Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "LICENSE")), license);
+            Assert.Contains("MIT License", (string)manifest["Copyright"]!);
+            Assert.False(psData.ContainsKey("ProjectUri") || psData.ContainsKey("LicenseUri"), "no public address is known yet; the manifest must not invent one");
+        }
+
         /// <summary>Reads a .psd1 as Import-PowerShellDataFile does: the file's hashtable, constants only.</summary>
         private static Hashtable ReadDataFile(string path)
         {

@@ -65,7 +65,7 @@ namespace OAuthAudit.Module.Tests
                 Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(copy.ToArray()), $"{name} in the package differs from {path}");
             }
 
-            foreach (var required in new[] { "OAuthAudit.psd1", "OAuthAudit.dll", "OAuthAudit.Engine.dll", "OAuthAudit.format.ps1xml", "OAuthAudit.types.ps1xml", "OAuthAudit.Deserialization.types.ps1xml", "dependencies/YamlDotNet.dll", "dependencies/OAuthAudit.Yaml.dll", "en-US/OAuthAudit.dll-Help.xml" })
+            foreach (var required in new[] { "OAuthAudit.psd1", "OAuthAudit.dll", "OAuthAudit.Engine.dll", "OAuthAudit.format.ps1xml", "OAuthAudit.types.ps1xml", "OAuthAudit.Deserialization.types.ps1xml", "dependencies/YamlDotNet.dll", "dependencies/OAuthAudit.Yaml.dll", "en-US/OAuthAudit.dll-Help.xml", "en-US/about_OAuthAudit.help.txt", "LICENSE" })
             {
                 Assert.Contains(Top + required, entries.Keys);
             }

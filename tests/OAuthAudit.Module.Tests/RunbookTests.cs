@@ -8,8 +8,9 @@ using Xunit;
 namespace OAuthAudit.Module.Tests
 {
     /// <summary>
-    /// samples/runbooks/Invoke-OAuthAudit.ps1 as an Azure Automation job runs it, on the demo snapshot: the summary it
-    /// writes, the AuditFailed error that fails the job, and a job that completes when nothing fails at -FailOn.
+    /// samples/runbooks/Invoke-OAuthAudit.ps1 as an Azure Automation job runs it, on the demo snapshot: the results it
+    /// writes, its warnings and summary, the AuditFailed error that fails the job, and a job that completes when
+    /// nothing fails at -FailOn.
     /// </summary>
     public sealed class RunbookTests : IDisposable
     {
@@ -83,24 +84,27 @@ namespace OAuthAudit.Module.Tests
         }
 
         [Fact]
-        public void The_demo_organization_gets_a_summary_its_failing_findings_and_a_Failed_job()
+        public void The_demo_organization_gets_its_results_a_warning_per_failing_finding_and_a_Failed_job()
         {
             var expected = OutcomeCounts(baseline: null);
 
-            var result = _shell.Run("& $runbook -SnapshotPath $demo");
+            var result = _shell.Run("& $runbook -SnapshotPath $demo -Verbose");
 
             var error = Assert.IsType<ErrorRecord>(result.Terminating);
-            Assert.StartsWith("AuditFailed,", error.FullyQualifiedErrorId);
-            Assert.Contains("at or above High", error.ToString());
-            var lines = Lines(result);
-            Assert.Equal("OAuth audit of Northwind Contact Center against baseline 'oauthaudit-default': 40 clients, failing the job at High or above.", lines[0]);
-            AssertSummary(lines, expected);
-            var findings = lines.Where(line => line.StartsWith("  [", StringComparison.Ordinal)).ToArray();
-            Assert.NotEmpty(findings);
-            Assert.Contains($"{findings.Length} outstanding finding(s) at High or above.", lines);
-            Assert.All(findings, line => Assert.True(line.StartsWith("  [Critical] ", StringComparison.Ordinal) || line.StartsWith("  [High] ", StringComparison.Ordinal), line));
-            Assert.Equal(findings.OrderBy(line => line.StartsWith("  [High]", StringComparison.Ordinal)), findings);
-            Assert.DoesNotContain(lines, line => line.StartsWith("No client fails", StringComparison.Ordinal));
+            Assert.Equal("AuditFailed", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+            Assert.IsType<InvalidOperationException>(error.Exception);
+            Assert.Contains("fail baseline 'oauthaudit-default' at or above High", error.ToString());
+            Assert.All((object[])error.TargetObject, failing => Assert.Equal("Fail", Property(failing, "Outcome")));
+            AssertResults(result, expected);
+            var summary = RunbookVerbose(result);
+            Assert.Equal("OAuth audit of Northwind Contact Center against baseline 'oauthaudit-default': 40 clients, failing the job at High or above.", summary[0]);
+            AssertSummary(summary, expected);
+            Assert.NotEmpty(result.Warnings);
+            Assert.Contains($"{result.Warnings.Count} outstanding finding(s) at High or above.", summary);
+            Assert.All(result.Warnings, line => Assert.True(line.StartsWith("[Critical] ", StringComparison.Ordinal) || line.StartsWith("[High] ", StringComparison.Ordinal), line));
+            Assert.Equal(result.Warnings.OrderBy(line => line.StartsWith("[High]", StringComparison.Ordinal)), result.Warnings);
+            Assert.DoesNotContain(summary, line => line.StartsWith("No client fails", StringComparison.Ordinal));
             AssertDisconnectedWithoutCredentials();
         }
 
@@ -109,15 +113,17 @@ namespace OAuthAudit.Module.Tests
         {
             var expected = OutcomeCounts(baseline: "$lenient");
 
-            var result = _shell.Run("& $runbook -SnapshotPath $demo -BaselinePath $lenient");
+            var result = _shell.Run("& $runbook -SnapshotPath $demo -BaselinePath $lenient -Verbose");
 
             Assert.True(!result.AllErrors.Any(), string.Join("\n", result.AllErrors.Select(error => $"{error.FullyQualifiedErrorId}: {error}")));
-            var lines = Lines(result);
-            Assert.Equal("OAuth audit of Northwind Contact Center against baseline 'runbook-lenient': 40 clients, failing the job at High or above.", lines[0]);
-            AssertSummary(lines, expected);
+            AssertResults(result, expected);
+            var summary = RunbookVerbose(result);
+            Assert.Equal("OAuth audit of Northwind Contact Center against baseline 'runbook-lenient': 40 clients, failing the job at High or above.", summary[0]);
+            AssertSummary(summary, expected);
             Assert.True(expected["Fail"] > 0, "the lenient baseline has Medium findings on the demo organization, which fail clients but not the job");
-            Assert.Contains("0 outstanding finding(s) at High or above.", lines);
-            Assert.Equal("No client fails baseline 'runbook-lenient' at High or above.", lines[^1]);
+            Assert.Contains("0 outstanding finding(s) at High or above.", summary);
+            Assert.Empty(result.Warnings);
+            Assert.Equal("No client fails baseline 'runbook-lenient' at High or above.", summary[^1]);
             AssertDisconnectedWithoutCredentials();
         }
 
@@ -127,10 +133,31 @@ namespace OAuthAudit.Module.Tests
             var result = _shell.Run("& $runbook -SnapshotPath $demo -BaselinePath $lenient -FailOn Medium");
 
             var error = Assert.IsType<ErrorRecord>(result.Terminating);
-            Assert.StartsWith("AuditFailed,", error.FullyQualifiedErrorId);
+            Assert.Equal("AuditFailed", error.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Contains("fail baseline 'runbook-lenient' at or above Medium", error.ToString());
-            Assert.Contains(Lines(result), line => line.StartsWith("  [Medium] RB-001 ", StringComparison.Ordinal));
+            Assert.Contains(result.Warnings, line => line.StartsWith("[Medium] RB-001 ", StringComparison.Ordinal));
+            Assert.Equal(40, result.Output.Count);
             AssertDisconnectedWithoutCredentials();
+        }
+
+        [Fact]
+        public void Each_client_is_evaluated_once()
+        {
+            var result = _shell.Run("""
+                $global:auditCalls = [System.Collections.Generic.List[string]]::new()
+                function global:Test-GcOAuthClientScope {
+                    [CmdletBinding()] param([Parameter(ValueFromPipeline = $true)] $InputObject, $BaselineObject)
+                    begin { $global:auditCalls.Add('Test') }
+                    process { $global:auditCalls.Add('client'); $InputObject | OAuthAudit\Test-GcOAuthClientScope -BaselineObject $BaselineObject }
+                }
+                function global:Assert-GcOAuthClientScope { $global:auditCalls.Add('Assert') }
+                & $runbook -SnapshotPath $demo -BaselinePath $lenient
+                """);
+
+            Assert.Null(result.Terminating);
+            Assert.Equal(40, result.Output.Count);
+            var calls = _shell.Run("$global:auditCalls").ThrowIfFailed().Output.Select(item => item.ToString()).ToArray();
+            Assert.Equal(new[] { "Test" }.Concat(Enumerable.Repeat("client", 40)), calls);
         }
 
         [Fact]
@@ -140,21 +167,34 @@ namespace OAuthAudit.Module.Tests
 
             Assert.Equal(new[] { "OtherAsset" }, CredentialAssetsRead());
             var error = Assert.IsType<ErrorRecord>(result.Terminating);
-            Assert.StartsWith("ParameterArgumentValidationError,", error.FullyQualifiedErrorId);
+            Assert.Equal("ParameterArgumentValidationError", error.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Contains("'mars-north-1' is not a Genesys Cloud region", error.ToString());
             Assert.Empty(result.Output);
             Assert.Empty(_shell.Run("Get-GcContext").Output);
         }
 
         [Fact]
-        public void Without_a_region_or_a_snapshot_it_says_what_to_give()
+        public void Without_a_region_or_a_snapshot_it_fails_with_RegionRequired_saying_what_to_give()
         {
             var result = _shell.Run("& $runbook");
 
             var error = Assert.IsType<ErrorRecord>(result.Terminating);
+            Assert.Equal("RegionRequired", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
             Assert.Contains("Give -Region", error.ToString());
             Assert.Empty(CredentialAssetsRead());
             Assert.Empty(result.Output);
+        }
+
+        [Fact]
+        public void The_runbook_is_an_advanced_script_and_never_throws_a_bare_string()
+        {
+            var ast = System.Management.Automation.Language.Parser.ParseFile(Path.Combine(RepositoryPaths.Root, "samples", "runbooks", "Invoke-OAuthAudit.ps1"), out _, out var errors);
+
+            Assert.Empty(errors);
+            Assert.NotNull(ast.ParamBlock!.Attributes.SingleOrDefault(attribute => attribute.TypeName.Name == "CmdletBinding"));
+            Assert.Empty(ast.FindAll(node => node is System.Management.Automation.Language.ThrowStatementAst, searchNestedScriptBlocks: true));
+            Assert.Empty(ast.FindAll(node => node is System.Management.Automation.Language.CommandAst command && command.GetCommandName() == "Assert-GcOAuthClientScope", searchNestedScriptBlocks: true));
         }
 
         /// <summary>Each outcome's count when the same clients are audited directly.</summary>
@@ -167,6 +207,24 @@ namespace OAuthAudit.Module.Tests
             Assert.Equal(40, outcomes.Length);
             return new[] { "Fail", "Warning", "Pass", "NotApplicable" }.ToDictionary(outcome => outcome, outcome => outcomes.Count(item => item == outcome));
         }
+
+        /// <summary>The results the job wrote: one per client, with the outcome a direct audit gives.</summary>
+        private static void AssertResults(ScriptResult result, Dictionary<string, int> expected)
+        {
+            Assert.Equal(40, result.Output.Count);
+            Assert.All(result.Output, item => Assert.Equal("OAuthAudit.Engine.Rules.ClientAuditResult", item.BaseObject.GetType().FullName));
+            foreach (var (outcome, count) in expected)
+            {
+                Assert.Equal(count, result.Output.Count(item => item.Properties["Outcome"].Value.ToString() == outcome));
+            }
+        }
+
+        /// <summary>The runbook's own verbose lines: from its summary on, up to the module's "Disconnected from" line.</summary>
+        private static string[] RunbookVerbose(ScriptResult result) =>
+            result.Verbose.SkipWhile(line => !line.StartsWith("OAuth audit of ", StringComparison.Ordinal))
+                .TakeWhile(line => !line.StartsWith("Disconnected from ", StringComparison.Ordinal)).ToArray();
+
+        private static string Property(object item, string name) => PSObject.AsPSObject(item).Properties[name].Value.ToString()!;
 
         private static void AssertSummary(string[] lines, Dictionary<string, int> expected)
         {
@@ -184,11 +242,5 @@ namespace OAuthAudit.Module.Tests
 
         private string[] CredentialAssetsRead() =>
             _shell.Run("$global:credentialAssetsRead").ThrowIfFailed().Output.Select(item => item.ToString()).ToArray();
-
-        private static string[] Lines(ScriptResult result)
-        {
-            Assert.All(result.Output, item => Assert.IsType<string>(item.BaseObject));
-            return result.Output.Select(item => (string)item.BaseObject).ToArray();
-        }
     }
 }

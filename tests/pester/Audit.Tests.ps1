@@ -480,6 +480,22 @@ Describe 'Auditing OAuth clients against a baseline' {
             $run.Error.TargetObject | Should -Be $path
         }
 
+        It 'lists every mistake of a baseline in one BaselineInvalid error, judging nothing' {
+            $path = Write-TestFile 'several.yml' @('apiVersion: oauthaudit/v1', 'kind: Baseline', 'metadata: { name: x }', 'spec:', '  rules:', '    - id: A', '      description: d', '      severity: Severe', '      forbiddenScopes: [oauth]', '    - id: B', '      description: d', '      severity: High', '      forbiddenScope: [oauth]')
+
+            $run = Invoke-Collecting { Get-GcOAuthClient | Test-GcOAuthClientScope -Baseline $path }
+
+            $run.Output | Should -HaveCount 0
+            @($run.Error) | Should -HaveCount 1
+            $run.Error.FullyQualifiedErrorId | Should -BeLike 'BaselineInvalid,*'
+            $lines = $run.Error.ToString() -split '\r?\n'
+            $lines | Should -HaveCount 3
+            $lines[0] | Should -BeLike "Baseline '$path', line 8, column 17: 'spec.rules[[]0[]].severity' is 'Severe'*"
+            $lines[1] | Should -BeLike "Baseline '$path', line 13, column 7: unknown key 'forbiddenScope' in 'spec.rules[[]1[]]'*"
+            $lines[2] | Should -Be '2 problems in all; fix each, then run the command again.'
+            $run.Error.Exception.Problems | Should -HaveCount 2
+        }
+
         It 'refuses a bad baseline in Get-GcOAuthBaseline and Assert-GcOAuthClientScope the same way' {
             $path = Write-TestFile 'bad-severity.yml' @('apiVersion: oauthaudit/v1', 'kind: Baseline', 'metadata: { name: x }', 'spec:', '  rules:', '    - id: A', '      description: d', '      severity: Severe', '      forbiddenScopes: [oauth]')
 

@@ -3,7 +3,7 @@ using System.Net;
 
 namespace OAuthAudit.Engine.Api
 {
-    /// <summary>Where an organization's login and api hosts are: derived from a region or domain, or given explicitly.</summary>
+    /// <summary>Where an organization's login and api hosts are: derived from a region or a known Genesys Cloud domain, or given explicitly.</summary>
     public sealed class GenesysEndpoint
     {
         private GenesysEndpoint(string environment, string? region, Uri loginBaseUri, Uri apiBaseUri)
@@ -62,7 +62,16 @@ namespace OAuthAudit.Engine.Api
                     $"'{environment}' is not a Genesys Cloud environment. Give the domain of your region, such as 'mypurecloud.ie', or use -Region.");
             }
 
-            return domain.ToLowerInvariant();
+            domain = domain.ToLowerInvariant();
+            if (!GenesysRegions.IsKnownDomain(domain))
+            {
+                var closest = GenesysRegions.ClosestDomain(domain);
+                throw new ArgumentException(
+                    $"'{environment}' is not a Genesys Cloud domain.{(closest == null ? string.Empty : $" Did you mean '{closest}'?")} "
+                    + $"The known domains: {string.Join(", ", GenesysRegions.Domains)}. For a proxy or another host, give its API and login addresses instead.");
+            }
+
+            return domain;
         }
 
         private static Uri RequireSafe(Uri uri, string name)

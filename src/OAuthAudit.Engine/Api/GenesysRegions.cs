@@ -33,6 +33,19 @@ namespace OAuthAudit.Engine.Api
 
         public static IReadOnlyList<string> Names { get; } = DomainByRegion.Keys.OrderBy(name => name, StringComparer.Ordinal).ToArray();
 
+        /// <summary>Every region's domain, sorted.</summary>
+        public static IReadOnlyList<string> Domains { get; } = DomainByRegion.Values.OrderBy(domain => domain, StringComparer.Ordinal).ToArray();
+
+        public static bool IsKnownDomain(string domain) => Domains.Contains(domain, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The known domain a mistyped one most likely meant (at most two letters off), or null.</summary>
+        public static string? ClosestDomain(string domain) =>
+            Domains.Select(known => (Domain: known, Distance: EditDistance(known, domain.ToLowerInvariant())))
+                .Where(candidate => candidate.Distance <= 2)
+                .OrderBy(candidate => candidate.Distance)
+                .Select(candidate => candidate.Domain)
+                .FirstOrDefault();
+
         public static string DomainOf(string region) =>
             DomainByRegion.TryGetValue(region, out var domain)
                 ? domain
@@ -40,5 +53,24 @@ namespace OAuthAudit.Engine.Api
 
         public static string? RegionOf(string environment) =>
             DomainByRegion.FirstOrDefault(pair => string.Equals(pair.Value, environment, StringComparison.OrdinalIgnoreCase)).Key;
+
+        /// <summary>Levenshtein distance: letters inserted, removed or changed to turn one text into the other.</summary>
+        private static int EditDistance(string a, string b)
+        {
+            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+            for (var i = 1; i <= a.Length; i++)
+            {
+                var current = new int[b.Length + 1];
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                }
+
+                previous = current;
+            }
+
+            return previous[b.Length];
+        }
     }
 }

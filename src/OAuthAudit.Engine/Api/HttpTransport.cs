@@ -101,6 +101,16 @@ namespace OAuthAudit.Engine.Api
 
                 var reason = DescribeFailure(failure!);
                 operation.Log.Verbose($"{description} failed after {elapsed} ms: {reason}");
+                if (NameResolution.Failed(failure!))
+                {
+                    // A name that does not resolve will not resolve on a retry a second later: say so at once.
+                    throw new GenesysApiException(
+                        ApiFailureKind.NetworkFailure,
+                        $"{description} failed: the host name '{description.Host}' could not be resolved ({reason}). Not retried: check the host name (a typing mistake in the domain?) and this machine's DNS settings.",
+                        description,
+                        failure);
+                }
+
                 if (attempt >= Policy.MaxRetryCount)
                 {
                     throw new GenesysApiException(

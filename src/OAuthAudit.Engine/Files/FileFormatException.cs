@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace OAuthAudit.Engine.Files
 {
@@ -13,6 +15,24 @@ namespace OAuthAudit.Engine.Files
             Line = line;
             Column = column;
             Problem = problem;
+            Problems = new[] { this };
+        }
+
+        /// <summary>
+        /// Several problems in one file, reported together: the first's file, line and column, a message with one
+        /// line per problem shown (each naming file, line and column), and "... and N more" when total exceeds them.
+        /// </summary>
+        public FileFormatException(IReadOnlyList<FileFormatException> shown, int total)
+            : base(DescribeAll(shown, total), shown[0].InnerException)
+        {
+            var first = shown[0];
+            Document = first.Document;
+            Path = first.Path;
+            Line = first.Line;
+            Column = first.Column;
+            Problem = first.Problem;
+            Problems = shown.ToArray();
+            Total = total;
         }
 
         /// <summary>What kind of file: "Snapshot" or "Baseline".</summary>
@@ -24,11 +44,30 @@ namespace OAuthAudit.Engine.Files
 
         public int? Column { get; }
 
+        /// <summary>The first (or only) problem.</summary>
         public string Problem { get; }
+
+        /// <summary>Every problem shown in the message, in the order found; this exception alone when there is one.</summary>
+        public IReadOnlyList<FileFormatException> Problems { get; }
+
+        /// <summary>How many problems were found; more than Problems.Count when the rest were left out of the message.</summary>
+        public int Total { get; } = 1;
 
         private static string Describe(string document, string path, int? line, int? column, string problem) =>
             line.HasValue && line > 0
                 ? $"{document} '{path}', line {line}, column {column}: {problem}"
                 : $"{document} '{path}': {problem}";
+
+        private static string DescribeAll(IReadOnlyList<FileFormatException> shown, int total)
+        {
+            var lines = shown.Select(problem => problem.Message).ToList();
+            if (total > shown.Count)
+            {
+                lines.Add($"... and {total - shown.Count} more.");
+            }
+
+            lines.Add($"{total} problems in all; fix each, then run the command again.");
+            return string.Join(Environment.NewLine, lines);
+        }
     }
 }

@@ -11,6 +11,9 @@ namespace OAuthAudit.Engine.Organizations
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         private T? _value;
 
+        /// <summary>The value if it was fetched already; null otherwise (never starts a fetch).</summary>
+        public T? Value => _value;
+
         public async Task<T> GetAsync(Func<Task<T>> fetch, CancellationToken cancellation)
         {
             if (_value != null)

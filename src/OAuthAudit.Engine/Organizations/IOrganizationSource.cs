@@ -23,5 +23,8 @@ namespace OAuthAudit.Engine.Organizations
 
         /// <returns>The client, or null when the organization has no client with that id.</returns>
         Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation);
+
+        /// <summary>What is already in memory, read without any request: whatever has not been read yet is null or empty.</summary>
+        CachedData Cached { get; }
     }
 }

@@ -23,6 +23,7 @@ namespace OAuthAudit.Engine.Organizations
         private readonly AsyncOnce<ScopeRegistry> _scopes = new AsyncOnce<ScopeRegistry>();
         private readonly AsyncOnce<IReadOnlyList<AuthorizationRole>> _roles = new AsyncOnce<IReadOnlyList<AuthorizationRole>>();
         private readonly AsyncOnce<IReadOnlyList<AuthorizationDivision>> _divisions = new AsyncOnce<IReadOnlyList<AuthorizationDivision>>();
+        private readonly HashSet<string> _clientNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         private LiveOrganizationSource(GenesysApiClient api, Organization organization)
         {
@@ -56,13 +57,45 @@ namespace OAuthAudit.Engine.Organizations
             var path = continuation ?? ClientsPath;
             var listing = (await _api.GetAsync<EntityListingDto<OAuthClientDto>>(path, "OAuthClientEntityListing", ClientViewPermission, operation).ConfigureAwait(false))!;
             var clients = ListingPages.EntitiesOf(listing.Entities, ClientsPath, path);
+            RememberNames(clients);
             return new ClientPage(clients, ListingPages.NextOf(listing, ClientsPath, path));
         }
 
-        public Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation) =>
-            _api.GetAsync<OAuthClientDto>($"{ClientsPath}/{Uri.EscapeDataString(clientId)}", "OAuthClient", ClientViewPermission, operation, notFoundIsNull: true);
+        public async Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation)
+        {
+            var client = await _api.GetAsync<OAuthClientDto>($"{ClientsPath}/{Uri.EscapeDataString(clientId)}", "OAuthClient", ClientViewPermission, operation, notFoundIsNull: true).ConfigureAwait(false);
+            if (client != null)
+            {
+                RememberNames(new[] { client });
+            }
+
+            return client;
+        }
+
+        public CachedData Cached
+        {
+            get
+            {
+                lock (_clientNames)
+                {
+                    return new CachedData(_scopes.Value, _roles.Value, _divisions.Value, _clientNames.ToArray());
+                }
+            }
+        }
 
         public void Dispose() => _api.Dispose();
+
+        /// <summary>Keeps the names of clients read so far, for completion to offer without a request.</summary>
+        private void RememberNames(IEnumerable<OAuthClientDto> clients)
+        {
+            lock (_clientNames)
+            {
+                foreach (var client in clients.Where(client => !string.IsNullOrEmpty(client.Name)))
+                {
+                    _clientNames.Add(client.Name!);
+                }
+            }
+        }
 
         private async Task<IReadOnlyList<AuthorizationRole>> FetchRolesAsync(Operation operation)
         {

@@ -110,7 +110,23 @@ namespace OAuthAudit.Engine.Organizations
             return dto == null ? null : Build(dto, registry, operation);
         }
 
+        /// <summary>Client names read so far (every one in a snapshot), sorted; never makes a request.</summary>
+        public IReadOnlyList<string> CachedClientNames() => Sorted(_source.Cached.ClientNames);
+
+        /// <summary>Scope names if the scope registry was read already, else none; never makes a request.</summary>
+        public IReadOnlyList<string> CachedScopeNames() => Sorted(_source.Cached.Scopes?.Scopes.Select(scope => scope.Name));
+
+        /// <summary>Role names if the roles were read already, else none; never makes a request.</summary>
+        public IReadOnlyList<string> CachedRoleNames() => Sorted(_source.Cached.Roles?.Select(role => role.Name));
+
+        /// <summary>Division names if the divisions were read already, else none; never makes a request.</summary>
+        public IReadOnlyList<string> CachedDivisionNames() => Sorted(_source.Cached.Divisions?.Select(division => division.Name));
+
         public void Dispose() => _source.Dispose();
+
+        private static IReadOnlyList<string> Sorted(IEnumerable<string?>? names) =>
+            (names ?? Enumerable.Empty<string?>()).Where(name => !string.IsNullOrEmpty(name)).Select(name => name!)
+                .Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(name => name, StringComparer.OrdinalIgnoreCase).ToArray();
 
         private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, Operation operation)
         {

@@ -58,6 +58,7 @@ namespace OAuthAudit.Commands
         [Parameter(ParameterSetName = AccessTokenSet)]
         [Parameter(ParameterSetName = EnvironmentVariablesSet)]
         [ValidateText(253)]
+        [ArgumentCompleter(typeof(EnvironmentCompleter))]
         public string? Environment { get; set; }
 
         [Parameter(ParameterSetName = ClientSecretSet)]
@@ -164,7 +165,7 @@ namespace OAuthAudit.Commands
             catch (ArgumentException invalid)
             {
                 ThrowTerminatingError(ErrorRecords.Create(invalid, ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, where,
-                    "Use -Region with a region name (Tab completes them) or -Environment with the region's domain, such as mypurecloud.ie; -ApiBaseUri and -LoginBaseUri take absolute https:// addresses."));
+                    "Use -Region with a region name or -Environment with the region's domain, such as mypurecloud.ie (Tab completes both); for a proxy or another host, give -ApiBaseUri (and -LoginBaseUri) without -Environment; they take absolute https:// addresses."));
                 throw;
             }
         }

@@ -17,6 +17,7 @@ namespace OAuthAudit.Commands
         [Alias("DivisionName")]
         [SupportsWildcards]
         [ValidateText(1024)]
+        [ArgumentCompleter(typeof(DivisionNameCompleter))]
         public string[]? Name { get; set; }
 
         private protected override string[]? NamePatterns => Name;

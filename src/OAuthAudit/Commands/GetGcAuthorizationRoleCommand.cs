@@ -17,6 +17,7 @@ namespace OAuthAudit.Commands
         [Alias("RoleName")]
         [SupportsWildcards]
         [ValidateText(1024)]
+        [ArgumentCompleter(typeof(RoleNameCompleter))]
         public string[]? Name { get; set; }
 
         private protected override string[]? NamePatterns => Name;

@@ -21,6 +21,7 @@ namespace OAuthAudit.Commands
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateText(1024)]
+        [ArgumentCompleter(typeof(ClientNameCompleter))]
         public string[]? Name { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

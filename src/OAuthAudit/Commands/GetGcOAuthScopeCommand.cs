@@ -15,6 +15,7 @@ namespace OAuthAudit.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateText(1024)]
+        [ArgumentCompleter(typeof(ScopeNameCompleter))]
         public string[]? Name { get; set; }
 
         private protected override string[]? NamePatterns => Name;

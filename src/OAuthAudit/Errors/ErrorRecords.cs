@@ -46,7 +46,7 @@ namespace OAuthAudit.Errors
 
         public static ErrorRecord FromFile(FileFormatException invalid) =>
             Create(invalid, invalid.Document == "Baseline" ? ErrorIds.BaselineInvalid : ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
-                "Fix the file at the line and column named, then run the command again.");
+                "Fix the file at each line and column named, then run the command again.");
 
         public static ErrorRecord ClientIdNotFound(GcContext context, string id) =>
             Create($"{context.OrganizationName} has no OAuth client with id '{id}'.", ErrorIds.ClientNotFound, ErrorCategory.ObjectNotFound, id,
