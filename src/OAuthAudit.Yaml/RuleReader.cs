@@ -16,13 +16,13 @@ namespace OAuthAudit.Yaml
             "id", "description", "severity", "remediation", "match", "exemptions", "requiredScopes", "allowedScopes",
             "forbiddenScopes", "forbidUnknownScopes", "maxAccessTokenValiditySeconds", "redirectUris", "allowedStates",
             "requiredRoles", "forbiddenRoles", "forbiddenPermissions", "allowedDivisions", "forbidAllDivisions",
-            "forbidPrivilegeEscalation", "forbidUnknownRoles",
+            "forbidPrivilegeEscalation", "forbidUnknownRoles", "forbidWildcardPermissions",
         };
 
         private static readonly IReadOnlyList<string> RedirectUriKeys = new[] { "requireHttps", "forbidWildcardHosts", "forbidLocalhost" };
 
         private static readonly string Checks = "requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris, allowedStates, "
-            + "requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true or forbidUnknownRoles: true";
+            + "requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true, forbidUnknownRoles: true or forbidWildcardPermissions: true";
 
         private static readonly Regex IdSyntax = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
 
@@ -60,6 +60,7 @@ namespace OAuthAudit.Yaml
                 ForbidAllDivisions = map.OptionalBool("forbidAllDivisions") ?? false,
                 ForbidPrivilegeEscalation = map.OptionalBool("forbidPrivilegeEscalation") ?? false,
                 ForbidUnknownRoles = map.OptionalBool("forbidUnknownRoles") ?? false,
+                ForbidWildcardPermissions = map.OptionalBool("forbidWildcardPermissions") ?? false,
             };
 
             if (!ChecksSomething(rule))
@@ -84,7 +85,8 @@ namespace OAuthAudit.Yaml
             || rule.AllowedDivisions != null
             || rule.ForbidAllDivisions
             || rule.ForbidPrivilegeEscalation
-            || rule.ForbidUnknownRoles;
+            || rule.ForbidUnknownRoles
+            || rule.ForbidWildcardPermissions;
 
         /// <summary>Scope names or patterns; allowedScopes may be empty (no scope at all is allowed), the others may not.</summary>
         private static ValueList<ScopePattern>? Scopes(YamlMap map, string key, bool allowEmpty)

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using OAuthAudit.Engine.Organizations;
+
 namespace OAuthAudit.Engine.Model
 {
     /// <summary>
@@ -9,7 +12,7 @@ namespace OAuthAudit.Engine.Model
         public const string AllDivisionsName = "all divisions";
         public const string HomeDivisionName = "home division";
 
-        internal RoleGrant(RoleDivision grant, AuthorizationRole? role, AuthorizationDivision? division)
+        internal RoleGrant(RoleDivision grant, AuthorizationRole? role, AuthorizationDivision? division, PermissionCatalog? catalog = null)
         {
             RoleId = grant.RoleId;
             RoleName = role?.Name ?? $"unknown role {grant.RoleId}";
@@ -21,6 +24,9 @@ namespace OAuthAudit.Engine.Model
                 : division?.Name ?? (home ? HomeDivisionName : $"unknown division {grant.DivisionId}");
             IsKnownDivision = grant.IsAllDivisions || home || division != null;
             Permissions = role?.Permissions ?? ValueList<string>.Empty;
+            ConditionalPermissions = role?.ConditionalPermissions ?? ValueList<string>.Empty;
+            Held = role?.Held ?? new HeldPermission[0];
+            Catalog = catalog;
         }
 
         public string RoleId { get; }
@@ -40,6 +46,14 @@ namespace OAuthAudit.Engine.Model
 
         /// <summary>The role's permissions (empty for an unknown role).</summary>
         public ValueList<string> Permissions { get; }
+
+        /// <summary>Those of Permissions the role holds only under a policy's resource condition.</summary>
+        public ValueList<string> ConditionalPermissions { get; }
+
+        internal IReadOnlyList<HeldPermission> Held { get; }
+
+        /// <summary>The organization's permission catalogue, when it was read (a snapshot may not have one).</summary>
+        internal PermissionCatalog? Catalog { get; }
 
         public override string ToString() => $"{RoleName} ({DivisionName})";
     }

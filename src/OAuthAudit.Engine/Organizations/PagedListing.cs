@@ -18,7 +18,7 @@ namespace OAuthAudit.Engine.Organizations
         private const int PagesInFlight = 4;
         private const int MaxPages = 10000;
 
-        public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(GenesysApiClient api, string path, string extraQuery, string model, string permission, Operation operation)
+        public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(GenesysApiClient api, string path, string extraQuery, string model, string? permission, Operation operation)
         {
             string PageUri(int number) => $"{path}?pageSize={PageSize}&pageNumber={number}{extraQuery}";
 

@@ -22,5 +22,6 @@ namespace OAuthAudit.Engine.Rules
         UnknownRole,
         UnknownDivision,
         NoRuleMatched,
+        WildcardPermission,
     }
 }

@@ -15,7 +15,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             foreach (var grant in client.Roles)
             {
                 var paths = EscalationPermissions.All
-                    .Select(escalation => (escalation.Permission, escalation.Why, Held: grant.Permissions.FirstOrDefault(escalation.Permission.IsGrantedBy)))
+                    .Select(escalation => (escalation.Permission, escalation.Why, Held: grant.Held.FirstOrDefault(held => escalation.Permission.IsGrantedBy(held.Text))))
                     .Where(path => path.Held != null)
                     .ToArray();
                 if (paths.Length == 0)
@@ -23,11 +23,12 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                     continue;
                 }
 
-                var chains = paths.GroupBy(path => path.Held).Select(held => held.Count() == 1 && held.First().Permission.Text == held.Key
-                    ? $"'{held.Key}' ({held.First().Why})"
-                    : $"'{held.Key}', which includes {string.Join(", ", held.Select(path => $"'{path.Permission}' ({path.Why})"))}");
+                var chains = paths.GroupBy(path => path.Held!).Select(held => held.Count() == 1 && held.First().Permission.Text == held.Key.Text
+                    ? $"{held.Key.Describe()} ({held.First().Why})"
+                    : $"{held.Key.Describe()}, which includes {string.Join(", ", held.Select(path => $"'{path.Permission}' ({path.Why})"))}");
                 yield return new FindingDraft(FindingKind.PrivilegeEscalation, grant.ToString(),
-                    $"can widen access: role '{grant.RoleName}' ({grant.DivisionName}) grants {string.Join("; and ", chains)}.", Remediations.RemoveRole);
+                    $"can widen access: role '{grant.RoleName}' ({grant.DivisionName}) grants {string.Join("; and ", chains)}"
+                    + $"{PermissionChains.Reach(grant, paths.Select(path => path.Permission.Text))}.", Remediations.RemoveRole);
             }
         }
     }
