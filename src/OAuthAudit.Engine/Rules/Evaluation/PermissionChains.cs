@@ -47,7 +47,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 return $", organization-wide for {Names(everywhere)} (not division-aware) and only in {division} for {Names(here)}";
             }
 
-            return everywhere.Length > 0 ? $", organization-wide: {Names(everywhere)} {(everywhere.Length == 1 ? "is" : "are")} not division-aware"
+            return everywhere.Length > 0 ? ", organization-wide (not division-aware)"
                 : here.Length > 0 ? $", only in {division}"
                 : string.Empty;
         }
