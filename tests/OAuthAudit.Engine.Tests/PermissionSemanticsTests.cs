@@ -133,6 +133,31 @@ namespace OAuthAudit.Engine.Tests
                 findings.Select(finding => finding.Message));
         }
 
+        [Theory]
+        [InlineData("oauth", "client", "edit", "; the grant applies organization-wide (not division-aware).")]
+        [InlineData("routing", "queue", "edit", "; the grant applies only in division 'Sales'.")]
+        [InlineData("routing", "*", "*", "; the grant applies organization-wide for 'routing:skill:manage' (not division-aware) and only in division 'Sales' for 'routing:queue:edit', 'routing:queue:view'.")]
+        [InlineData("quality", "evaluation", "view", ".")]
+        public void A_grant_outside_the_allowed_divisions_says_how_far_it_reaches(string domain, string entity, string action, string ending)
+        {
+            var baseline = Baselines.Parse("""
+                apiVersion: oauthaudit/v1
+                kind: Baseline
+                metadata: { name: divisions }
+                spec:
+                  rules:
+                    - id: D-1
+                      description: Home only.
+                      severity: Medium
+                      allowedDivisions: [Home]
+                """);
+            var client = Client(Catalog, ("Role", "d-sales", Policy(domain, entity, action)));
+
+            var finding = Assert.Single(new BaselineEvaluator(baseline, DateTime.UtcNow).Evaluate(client).Findings);
+
+            Assert.Equal("'App' holds role 'Role' in division 'Sales', outside the allowed divisions" + ending, finding.Message);
+        }
+
         [Fact]
         public void The_legacy_admin_permission_counts_as_holding_everything_and_says_so()
         {
