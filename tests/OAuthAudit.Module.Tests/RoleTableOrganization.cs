@@ -8,7 +8,7 @@ namespace OAuthAudit.Module.Tests
     /// <summary>
     /// An organization of 250 roles (three pages of 100) and 30 divisions, with client-credentials clients whose
     /// grants land on every page, in all divisions, in the home division by default, and on deleted ids; and a
-    /// permission catalogue of 160 domains (two pages of 100).
+    /// permission catalogue of 155 domains (two pages of 100).
     /// </summary>
     internal static class RoleTableOrganization
     {
