@@ -306,8 +306,8 @@ Describe 'Auditing OAuth clients against a baseline' {
             @($findings | Where-Object Waived) | Should -HaveCount 1
             @($findings | Where-Object { -not $_.Waived -and $_.Severity -ge 'High' }) | Should -HaveCount 20
             @($findings | Where-Object Severity -eq 'Info') | Should -HaveCount 1
-            @($findings | Where-Object RuleId -eq 'NW-010' | ForEach-Object Subject) -join '|' | Should -Be 'routing:queue:edit|directory:user:edit|recording:recording:delete'
-            @($rows | Where-Object Kind -eq 'WildcardPermission' | ForEach-Object Subject) -join '|' | Should -Be '*:*:*'
+            @($findings | Where-Object RuleId -eq 'NW-010' | ForEach-Object Subject) -join '|' | Should -Be 'routing:queue:edit|directory:user:edit|recording:recording:delete|*:*:*'
+            @($findings | Where-Object Kind -eq 'WildcardPermission' | ForEach-Object Subject) -join '|' | Should -Be '*:*:*'
         }
 
         It 'writes nothing for a client without findings' {
