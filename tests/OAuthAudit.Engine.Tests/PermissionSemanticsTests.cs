@@ -199,6 +199,26 @@ namespace OAuthAudit.Engine.Tests
             Assert.Equal("'App' holds the forbidden permission 'routing:queue:edit': role 'Queue Editor' (Sales) grants 'routing:queue:edit' (conditional), only in division 'Sales'.", finding.Message);
         }
 
+        [Fact]
+        public void An_escalation_path_held_both_ways_is_named_by_its_unconditional_grant()
+        {
+            var condition = JObject.Parse("""{ "variableName": "OAuthClient.id", "operator": "EQ" }""");
+            var role = new DomainOrganizationRoleDto
+            {
+                Id = "r-both",
+                Name = "Both",
+                PermissionPolicies = new() { Policy("oauth", "client", "edit").With(allowConditions: true, node: condition), Policy("oauth", "*", "*") },
+            };
+            var client = Client(null, role, "*");
+
+            Assert.Equal(
+                "'App' can widen access: role 'Both' (all divisions) grants 'oauth:*:*', which includes 'oauth:client:add' (can create an OAuth client and give it roles), 'oauth:client:edit' (can add roles and scopes to any OAuth client, itself included).",
+                Single(client, "P-ESC").Message);
+            Assert.Equal(
+                "'App' can widen access: role 'Both' (all divisions) grants 'oauth:client:edit' (conditional) (can add roles and scopes to any OAuth client, itself included).",
+                Single(Client(null, new DomainOrganizationRoleDto { Id = "r-c", Name = "Both", PermissionPolicies = new() { role.PermissionPolicies[0] } }, "*"), "P-ESC").Message);
+        }
+
         [Theory]
         [InlineData(true, true, false, "routing:queue:edit")]
         [InlineData(true, false, false, "")]

@@ -6,7 +6,8 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 {
     /// <summary>
     /// Flags each role grant that lets the client widen its own or anyone's access, naming the chain:
-    /// the role, the division, the permission it holds and what that permission allows.
+    /// the role, the division, the permission it holds and what that permission allows. An unconditional
+    /// path is named before a conditional one.
     /// </summary>
     internal sealed class PrivilegeEscalationCheck : IRuleCheck
     {
@@ -15,7 +16,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             foreach (var grant in client.Roles)
             {
                 var paths = EscalationPermissions.All
-                    .Select(escalation => (escalation.Permission, escalation.Why, Held: grant.Held.FirstOrDefault(held => escalation.Permission.IsGrantedBy(held.Text))))
+                    .Select(escalation => (escalation.Permission, escalation.Why, Held: grant.Held.OrderBy(held => held.IsConditional).FirstOrDefault(held => escalation.Permission.IsGrantedBy(held.Text))))
                     .Where(path => path.Held != null)
                     .ToArray();
                 if (paths.Length == 0)
