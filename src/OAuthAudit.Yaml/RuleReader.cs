@@ -17,7 +17,7 @@ namespace OAuthAudit.Yaml
             "id", "description", "severity", "remediation", "match", "exemptions", "requiredScopes", "allowedScopes",
             "forbiddenScopes", "forbidUnknownScopes", "maxAccessTokenValiditySeconds", "redirectUris", "allowedStates",
             "requiredRoles", "forbiddenRoles", "forbiddenPermissions", "allowedDivisions", "forbidAllDivisions",
-            "forbidPrivilegeEscalation", "forbidUnknownRoles", "deprecatedGrantTypes", "forbidSuspiciousText",
+            "forbidPrivilegeEscalation", "forbidUnknownRoles", "forbidWildcardPermissions", "deprecatedGrantTypes", "forbidSuspiciousText",
         };
 
         private static readonly IReadOnlyList<string> DeprecatedGrantTypeKeys = new[] { "grantType", "endOfLife", "migration" };
@@ -25,7 +25,7 @@ namespace OAuthAudit.Yaml
         private static readonly IReadOnlyList<string> RedirectUriKeys = new[] { "requireHttps", "forbidWildcardHosts", "forbidLocalhost" };
 
         private static readonly string Checks = "requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris, allowedStates, "
-            + "requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true, forbidUnknownRoles: true, deprecatedGrantTypes or forbidSuspiciousText: true";
+            + "requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true, forbidUnknownRoles: true, forbidWildcardPermissions: true, deprecatedGrantTypes or forbidSuspiciousText: true";
 
         private static readonly Regex IdSyntax = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
 
@@ -69,6 +69,7 @@ namespace OAuthAudit.Yaml
             var forbidAllDivisions = Field(() => map.OptionalBool("forbidAllDivisions"), null);
             var forbidPrivilegeEscalation = Field(() => map.OptionalBool("forbidPrivilegeEscalation"), null);
             var forbidUnknownRoles = Field(() => map.OptionalBool("forbidUnknownRoles"), null);
+            var forbidWildcardPermissions = Field(() => map.OptionalBool("forbidWildcardPermissions"), null);
             var deprecatedGrantTypes = Field<ValueList<DeprecatedGrantType>?>(() => DeprecatedGrantTypes(map), null);
             var forbidSuspiciousText = Field(() => map.OptionalBool("forbidSuspiciousText"), null);
             if (id == null || context.ProblemCount > problemsBefore)
@@ -92,6 +93,7 @@ namespace OAuthAudit.Yaml
                 ForbidAllDivisions = forbidAllDivisions ?? false,
                 ForbidPrivilegeEscalation = forbidPrivilegeEscalation ?? false,
                 ForbidUnknownRoles = forbidUnknownRoles ?? false,
+                ForbidWildcardPermissions = forbidWildcardPermissions ?? false,
                 DeprecatedGrantTypes = deprecatedGrantTypes ?? ValueList<DeprecatedGrantType>.Empty,
                 ForbidSuspiciousText = forbidSuspiciousText ?? false,
             };
@@ -120,6 +122,7 @@ namespace OAuthAudit.Yaml
             || rule.ForbidAllDivisions
             || rule.ForbidPrivilegeEscalation
             || rule.ForbidUnknownRoles
+            || rule.ForbidWildcardPermissions
             || rule.DeprecatedGrantTypes.Count > 0
             || rule.ForbidSuspiciousText;
 

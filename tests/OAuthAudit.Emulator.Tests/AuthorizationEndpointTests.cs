@@ -36,6 +36,34 @@ public sealed class AuthorizationEndpointTests
     }
 
     [Fact]
+    public async Task The_permission_catalogue_is_served_in_the_api_shape_paged_and_needs_no_permission()
+    {
+        var organization = TestOrganization.Create();
+        organization.Permissions = Enumerable.Range(1, 30).Select(n => JObject.FromObject(new
+        {
+            domain = $"domain{n:00}",
+            permissionMap = new JObject { ["thing"] = new JArray(JObject.FromObject(new { domain = $"domain{n:00}", entityType = "thing", action = "view", label = "View", allowsConditions = false, divisionAware = n % 2 == 0 })) },
+        })).ToList();
+        await using var session = await EmulatorSession.StartAsync(organization);
+        var token = await session.TokenAsync(session.Emulator.Credentials.Add());
+
+        using var first = await session.GetAsync("/api/v2/authorization/permissions", token);
+        using var second = await session.GetAsync("/api/v2/authorization/permissions?pageSize=25&pageNumber=2", token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var page = await EmulatorSession.JsonAsync(first);
+        Assert.Equal(25, ((JArray)page["entities"]!).Count);
+        Assert.Equal(2, (int)page["pageCount"]!);
+        Assert.Equal("/api/v2/authorization/permissions?pageSize=25&pageNumber=2", (string?)page["nextUri"]);
+        var permission = page["entities"]![1]!["permissionMap"]!["thing"]![0]!;
+        Assert.Equal(["domain", "entityType", "action", "label", "allowsConditions", "divisionAware"], ((JObject)permission).Properties().Select(p => p.Name));
+        Assert.True((bool)permission["divisionAware"]!);
+        var rest = await EmulatorSession.JsonAsync(second);
+        Assert.Equal(["domain26", "domain27", "domain28", "domain29", "domain30"], ((JArray)rest["entities"]!).Select(e => (string?)e["domain"]));
+        Assert.Null(rest["nextUri"]);
+    }
+
+    [Fact]
     public async Task Roles_default_to_25_per_page()
     {
         await using var session = await EmulatorSession.StartAsync(TestOrganization.Create(roles: 30));

@@ -28,6 +28,9 @@ public sealed class EmulatorOrganization
 
     public List<JObject> Divisions { get; set; } = [];
 
+    /// <summary>The permission catalogue: DomainPermissionCollection objects, one per domain.</summary>
+    public List<JObject> Permissions { get; set; } = [];
+
     public static EmulatorOrganization FromSnapshotFile(string path) => FromSnapshotJson(File.ReadAllText(path));
 
     /// <summary>Reads a <c>samples/README.md</c> snapshot. Dates stay the strings they were.</summary>
@@ -66,6 +69,7 @@ public sealed class EmulatorOrganization
             Clients = ObjectsOf(root, "clients", required: true),
             Roles = ObjectsOf(root, "roles", required: false),
             Divisions = ObjectsOf(root, "divisions", required: false),
+            Permissions = ObjectsOf(root, "permissions", required: false),
         };
     }
 

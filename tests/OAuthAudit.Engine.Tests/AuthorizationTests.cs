@@ -45,8 +45,9 @@ namespace OAuthAudit.Engine.Tests
             var mixed = Roles.Single(role => role.Name == "Mixed");
 
             Assert.Equal("*:*:*", Roles.Single(role => role.Name == "admin").Permissions.ToString());
-            Assert.Equal("routing:queue:view; routing:queue:edit; oauth:client:view", mixed.Permissions.ToString());
+            Assert.Equal("routing:queue:view; routing:queue:edit; oauth:client:view; *:*:*", mixed.Permissions.ToString());
             Assert.Equal("admin; routing:queue:view", mixed.LegacyPermissions.ToString());
+            Assert.Empty(mixed.ConditionalPermissions);
         }
 
         [Fact]
@@ -77,6 +78,7 @@ namespace OAuthAudit.Engine.Tests
             Assert.Equal(roleId, grant.RoleId);
         }
 
+        /// <summary>Changed by issue 8 from "covers" semantics: a listed pattern now matches every held permission it overlaps.</summary>
         [Theory]
         [InlineData("oauth:client:edit", "oauth:client:edit", true)]
         [InlineData("oauth:client:edit", "OAUTH:Client:Edit", true)]
@@ -84,12 +86,35 @@ namespace OAuthAudit.Engine.Tests
         [InlineData("oauth:client:edit", "oauth:*:*", true)]
         [InlineData("oauth:client:edit", "oauth:client:*", true)]
         [InlineData("oauth:client:edit", "oauth:client:view", false)]
-        [InlineData("oauth:client:*", "oauth:client:edit", false)]
+        [InlineData("oauth:client:*", "oauth:client:edit", true)]
+        [InlineData("oauth:client:*", "oauth:client:add", true)]
         [InlineData("oauth:client:*", "oauth:client:*", true)]
-        [InlineData("*:*:*", "analytics:conversationDetail:view", false)]
+        [InlineData("oauth:client:*", "oauth:*:view", true)]
+        [InlineData("oauth:client:*", "*:*:*", true)]
+        [InlineData("oauth:client:*", "oauth:authorization:view", false)]
+        [InlineData("oauth:client:*", "authorization:client:edit", false)]
+        [InlineData("oauth:*:*", "oauth:client:view", true)]
+        [InlineData("*:client:*", "oauth:client:view", true)]
+        [InlineData("*:*:edit", "routing:queue:edit", true)]
+        [InlineData("*:*:edit", "routing:queue:view", false)]
+        [InlineData("*:*:edit", "routing:*:view", false)]
+        [InlineData("*:*:*", "analytics:conversationDetail:view", true)]
         [InlineData("*:*:*", "*:*:*", true)]
         [InlineData("oauth:client:edit", "admin", false)]
-        public void A_held_permission_grants_a_pattern_only_when_it_covers_all_of_it(string pattern, string held, bool granted)
+        [InlineData("oauth:client:edit", "oauth:client", false)]
+        public void A_listed_pattern_matches_every_held_permission_it_overlaps(string pattern, string held, bool overlaps)
+        {
+            Assert.Equal(overlaps, new PermissionPattern(pattern).Overlaps(held));
+        }
+
+        [Theory]
+        [InlineData("oauth:client:edit", "oauth:client:edit", true)]
+        [InlineData("oauth:client:edit", "*:*:*", true)]
+        [InlineData("oauth:client:edit", "oauth:client:*", true)]
+        [InlineData("oauth:client:edit", "oauth:client:view", false)]
+        [InlineData("oauth:client:*", "oauth:client:edit", false)]
+        [InlineData("*:*:*", "oauth:*:*", false)]
+        public void A_held_permission_grants_an_escalation_path_only_when_it_covers_it(string pattern, string held, bool granted)
         {
             Assert.Equal(granted, new PermissionPattern(pattern).IsGrantedBy(held));
         }

@@ -77,7 +77,7 @@ namespace OAuthAudit.Engine.Tests
         [Fact]
         public void An_unknown_role_or_division_has_a_null_name_and_the_text_says_unknown()
         {
-            var role = new AuthorizationRole("role-1", "Reader", null, ValueList<string>.Empty, ValueList<string>.Empty, isDefault: false);
+            var role = new AuthorizationRole("role-1", "Reader", null, new HeldPermission[0], ValueList<string>.Empty, isDefault: false);
             var unknownRole = new RoleGrant(new RoleDivision("gone-role", "div-1"), null, new AuthorizationDivision("div-1", "Sales", null, false));
             var unknownDivision = new RoleGrant(new RoleDivision("role-1", "gone-div"), role, null);
             var home = new RoleGrant(new RoleDivision("role-1", null), role, null);

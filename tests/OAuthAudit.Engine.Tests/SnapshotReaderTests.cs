@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Files;
 using OAuthAudit.Engine.Snapshots;
 using OAuthAudit.Tests.Shared;
@@ -41,6 +45,60 @@ namespace OAuthAudit.Engine.Tests
             Assert.Equal(new[] { "c1", "c2" }, snapshot.Clients.Select(client => client.Id));
             Assert.Equal(new DateTime(2024, 3, 11, 14, 22, 5, 123, DateTimeKind.Utc), snapshot.Clients[0].DateCreated);
             Assert.Equal("*", snapshot.Clients[1].RoleDivisions!.Single().DivisionId);
+        }
+
+        [Fact]
+        public async Task An_optional_permission_catalogue_is_read_in_the_api_shape_and_its_absence_is_said()
+        {
+            using var files = new TempFiles();
+            var withCatalog = ValidSnapshot.Replace("\"divisions\": []", """
+                "divisions": [],
+                "permissions": [ { "domain": "oauth", "permissionMap": { "client": [ { "domain": "oauth", "entityType": "client", "action": "edit", "label": "Edit", "allowsConditions": false, "divisionAware": false } ] } } ]
+                """);
+            var host = new RecordingHost();
+            var operation = new Operation(host, CancellationToken.None);
+
+            var catalog = await new SnapshotOrganizationSource(SnapshotReader.Read(files.Write("with.json", withCatalog))).GetPermissionCatalogAsync(operation);
+            var none = await new SnapshotOrganizationSource(SnapshotReader.Read(files.Write("without.json", ValidSnapshot))).GetPermissionCatalogAsync(operation);
+
+            Assert.Equal(new[] { "oauth:client:edit" }, catalog!.Including("oauth:*:*"));
+            Assert.False(catalog.IsDivisionAware("oauth:client:edit"));
+            Assert.Null(none);
+            Assert.Equal(
+                new[]
+                {
+                    "Permission catalogue: 1 permissions (from the snapshot)",
+                    "Permission catalogue: the snapshot has none, so a '*' in a role's permissions is not expanded to actions and whether a permission is limited to a grant's division is not known.",
+                },
+                host.Messages);
+        }
+
+        [Theory]
+        [InlineData("[ { \"permissionMap\": {} } ]", "'permissions[0]' has no 'domain'")]
+        [InlineData("[ { \"domain\": \"oauth\" } ]", "'permissions[0]' has no 'permissionMap'")]
+        [InlineData("[ { \"domain\": \"oauth\", \"permissionMap\": { \"client\": \"edit\" } } ]", "'permissions[0].permissionMap.client' does not fit a DomainPermissionCollection")]
+        [InlineData("{}", "'permissions' is a JSON object; an array expected")]
+        public void Refuses_a_permission_catalogue_that_is_not_the_api_shape(string permissions, string problem)
+        {
+            using var files = new TempFiles();
+            var path = files.Write("org.json", ValidSnapshot.Replace("\"divisions\": []", "\"divisions\": [],\n  \"permissions\": " + permissions));
+
+            var error = Assert.Throws<FileFormatException>(() => SnapshotReader.Read(path));
+
+            Assert.Contains(problem, error.Message);
+        }
+
+        private sealed class RecordingHost : IOperationHost
+        {
+            public List<string> Messages { get; } = new List<string>();
+
+            public void Verbose(string message) => Messages.Add(message);
+
+            public void Debug(string message)
+            {
+            }
+
+            public T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
         }
 
         [Theory]

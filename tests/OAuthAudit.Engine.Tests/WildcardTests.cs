@@ -97,7 +97,7 @@ namespace OAuthAudit.Engine.Tests
                 State = ClientStates.Active,
                 Roles = ValueList.From(new[]
                 {
-                    new RoleGrant(new RoleDivision("role-1", "division-1"), new AuthorizationRole("role-1", longName, null, ValueList<string>.Empty, ValueList<string>.Empty, false), new AuthorizationDivision("division-1", longName, null, false)),
+                    new RoleGrant(new RoleDivision("role-1", "division-1"), new AuthorizationRole("role-1", longName, null, new HeldPermission[0], ValueList<string>.Empty, false), new AuthorizationDivision("division-1", longName, null, false)),
                 }),
             };
 

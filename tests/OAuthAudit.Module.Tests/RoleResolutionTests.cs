@@ -13,6 +13,7 @@ namespace OAuthAudit.Module.Tests
     {
         private const string RolesPath = "/api/v2/authorization/roles";
         private const string DivisionsPath = "/api/v2/authorization/divisions";
+        private const string PermissionsPath = "/api/v2/authorization/permissions";
 
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "oauthaudit-roles-" + Guid.NewGuid().ToString("N"));
         private LiveOrganization _org = null!;
@@ -41,7 +42,7 @@ namespace OAuthAudit.Module.Tests
                 {
                     "Sync Service | Reader (Sales); Queue Editor (Home) | analytics:conversationDetail:view; routing:queue:view; routing:queue:edit",
                     "Ops Automation | Admin (all divisions) | *:*:*",
-                    "Provisioner | Role Granter (Support); Client Manager (Sales) | authorization:grant:add; directory:user:view; oauth:client:view; oauth:client:edit",
+                    "Provisioner | Role Granter (Support); Client Manager (Sales) | authorization:grant:add; directory:user:view; oauth:client:view; oauth:client:add; oauth:client:edit; oauth:client:delete",
                     "Orphan | unknown role role-deleted (Sales); Reader (unknown division division-deleted) | analytics:conversationDetail:view; routing:queue:view",
                     "Filler User | Filler Role 150 (Division 12) | analytics:report150:view",
                     "Web App |  | ",
@@ -53,7 +54,7 @@ namespace OAuthAudit.Module.Tests
         }
 
         [Fact]
-        public void Roles_and_divisions_are_read_once_per_context_every_page_once()
+        public void Roles_divisions_and_the_permission_catalogue_are_read_once_per_context_every_page_once()
         {
             _org.RunConnected("""
                 Get-GcOAuthClient | Out-Null
@@ -69,7 +70,55 @@ namespace OAuthAudit.Module.Tests
                 new[] { "?pageSize=100&pageNumber=1&userCount=false", "?pageSize=100&pageNumber=2&userCount=false", "?pageSize=100&pageNumber=3&userCount=false" },
                 roles);
             Assert.Equal(new[] { "?pageSize=100&pageNumber=1" }, divisions);
+            var catalog = _org.Emulator.Requests.Where(request => request.Path == PermissionsPath).Select(request => request.Query).OrderBy(query => query).ToArray();
+            Assert.Equal(new[] { "?pageSize=100&pageNumber=1", "?pageSize=100&pageNumber=2" }, catalog);
             Assert.All(_org.Emulator.Requests.Where(request => request.Path == RolesPath), request => Assert.Equal(200, request.Status));
+        }
+
+        [Fact]
+        public void The_permission_catalogue_is_read_in_pages_once_per_context_and_needs_no_permission()
+        {
+            var auditor = _org.Emulator.Credentials.Add("oauth:client:view", "authorization:role:view", "authorization:division:view");
+
+            var result = _org.Run(LiveOrganization.Connect + """
+                 | Out-Null
+                Get-GcOAuthClient -Name 'Ops Automation' -Verbose | Test-GcOAuthClientScope -Baseline ./roles.yml | Out-Null
+                Get-GcOAuthClient -Id provisioner-id | Out-Null
+                """ + "\n" + LiveOrganization.Connect + """
+                 | Out-Null
+                Get-GcOAuthClient -Id sync-id | Out-Null
+                """, auditor).ThrowIfFailed();
+
+            var pages = _org.Emulator.Requests.Where(request => request.Path == PermissionsPath).ToArray();
+            Assert.Equal(
+                new[] { "?pageSize=100&pageNumber=1", "?pageSize=100&pageNumber=1", "?pageSize=100&pageNumber=2", "?pageSize=100&pageNumber=2" },
+                pages.Select(request => request.Query).OrderBy(query => query, StringComparer.Ordinal));
+            Assert.All(pages, request => Assert.Equal(200, request.Status));
+            Assert.Contains(result.Verbose, line => line.Contains("Permission catalogue: " + (RoleTableOrganization.FillerDomainCount + 14) + " permissions (cached for this connection)"));
+        }
+
+        [Fact]
+        public void Legacy_admin_and_conditional_policies_show_on_the_role_objects()
+        {
+            var roles = _org.Emulator.Organization.Roles;
+            roles[0]["permissions"] = new Newtonsoft.Json.Linq.JArray("admin");
+            roles[1]["permissionPolicies"]![0]!["allowConditions"] = true;
+            roles[1]["permissionPolicies"]![0]!["resourceConditionNode"] = Newtonsoft.Json.Linq.JObject.Parse("""{ "variableName": "Queue.id", "operator": "EQ", "operands": [ { "type": "SCALAR", "value": "q-1" } ] }""");
+
+            var result = _org.RunConnected("""
+                $roles = Get-GcAuthorizationRole -Name 'Filler Role 001', 'Filler Role 002'
+                $roles | ForEach-Object { $_.Name + ' | ' + $_.Permissions.ToString() + ' | ' + $_.ConditionalPermissions.ToString() + ' | ' + $_.LegacyPermissions.ToString() }
+                ($roles | Where-Object Permissions -contains 'analytics:report002:view').Name
+                """).ThrowIfFailed();
+
+            Assert.Equal(
+                new[]
+                {
+                    "Filler Role 001 | analytics:report001:view; *:*:* |  | admin",
+                    "Filler Role 002 | analytics:report002:view | analytics:report002:view | ",
+                    "Filler Role 002",
+                },
+                result.Output.Select(item => item.ToString()).ToArray());
         }
 
         [Fact]
@@ -77,7 +126,7 @@ namespace OAuthAudit.Module.Tests
         {
             _org.RunConnected("Get-GcOAuthClient -Name 'Web App' | Out-Null; Get-GcOAuthClient -Id web-id | Test-GcOAuthClientScope | Out-Null").ThrowIfFailed();
 
-            Assert.DoesNotContain(_org.Emulator.Requests, request => request.Path == RolesPath || request.Path == DivisionsPath);
+            Assert.DoesNotContain(_org.Emulator.Requests, request => request.Path == RolesPath || request.Path == DivisionsPath || request.Path == PermissionsPath);
         }
 
         [Fact]
@@ -98,14 +147,16 @@ namespace OAuthAudit.Module.Tests
                     "Ops Automation | R-DIV | Medium | DisallowedDivision | Admin (all divisions)",
                     "Ops Automation | R-ESC | Critical | PrivilegeEscalation | Admin (all divisions)",
                     "Ops Automation | R-FORBIDROLE | Critical | ForbiddenRole | Admin",
-                    "Ops Automation | R-PERM | High | ForbiddenPermission | *:*:*",
+                    "Ops Automation | R-PERM | High | ForbiddenPermission | oauth:client:*",
                     "Ops Automation | R-PERM | High | ForbiddenPermission | routing:queue:edit",
+                    "Ops Automation | R-WILD | Medium | WildcardPermission | *:*:*",
                     "Orphan | R-UNKNOWN | Low | UnknownDivision | division-deleted",
                     "Orphan | R-UNKNOWN | Low | UnknownRole | role-deleted",
                     "Provisioner | R-DIV | Medium | DisallowedDivision | Role Granter (Support)",
                     "Provisioner | R-ESC | Critical | PrivilegeEscalation | Client Manager (Sales)",
                     "Provisioner | R-ESC | Critical | PrivilegeEscalation | Role Granter (Support)",
                     "Provisioner | R-FORBIDROLE | Critical | ForbiddenRole | Client Manager",
+                    "Provisioner | R-PERM | High | ForbiddenPermission | oauth:client:*",
                     "Sync Service | R-PERM | High | ForbiddenPermission | routing:queue:edit",
                 },
                 rows);
@@ -119,13 +170,16 @@ namespace OAuthAudit.Module.Tests
             Assert.Equal(
                 new[]
                 {
-                    "'Ops Automation' holds the forbidden permission 'routing:queue:edit': role 'Admin' (all divisions) grants '*:*:*'.",
-                    "'Ops Automation' holds the forbidden permission '*:*:*': role 'Admin' (all divisions) grants '*:*:*'.",
+                    "'Ops Automation' holds the forbidden permission 'routing:queue:edit': role 'Admin' (all divisions) grants '*:*:*', which includes 'routing:queue:edit'.",
+                    "'Ops Automation' holds the forbidden permission 'oauth:client:*': role 'Admin' (all divisions) grants '*:*:*', which includes 'oauth:client:add', 'oauth:client:delete', 'oauth:client:edit', 'oauth:client:view'.",
                     "'Ops Automation' can widen access: role 'Admin' (all divisions) grants '*:*:*', which includes 'oauth:client:add' (can create an OAuth client and give it roles), "
                         + "'oauth:client:edit' (can add roles and scopes to any OAuth client, itself included), 'authorization:role:add' (can create a role with any permission), "
-                        + "'authorization:role:edit' (can add permissions to any role, its own included), 'authorization:grant:add' (can grant any role to users and OAuth clients).",
-                    "'Provisioner' can widen access: role 'Role Granter' (Support) grants 'authorization:grant:add' (can grant any role to users and OAuth clients).",
-                    "'Provisioner' can widen access: role 'Client Manager' (Sales) grants 'oauth:client:edit' (can add roles and scopes to any OAuth client, itself included).",
+                        + "'authorization:role:edit' (can add permissions to any role, its own included), 'authorization:grant:add' (can grant any role to users and OAuth clients), "
+                        + "'directory:organization:admin' (can update any user, send them activation emails and change the organization's authentication and authorization settings).",
+                    "'Provisioner' holds the forbidden permission 'oauth:client:*': role 'Client Manager' (Sales) grants 'oauth:client:view', 'oauth:client:add', 'oauth:client:edit', 'oauth:client:delete', organization-wide (not division-aware).",
+                    "'Provisioner' can widen access: role 'Role Granter' (Support) grants 'authorization:grant:add' (can grant any role to users and OAuth clients), only in division 'Support'.",
+                    "'Provisioner' can widen access: role 'Client Manager' (Sales) grants 'oauth:client:add' (can create an OAuth client and give it roles); "
+                        + "and 'oauth:client:edit' (can add roles and scopes to any OAuth client, itself included), organization-wide (not division-aware).",
                 },
                 result.Output.Select(item => item.ToString()).ToArray());
         }

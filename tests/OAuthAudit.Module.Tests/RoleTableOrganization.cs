@@ -7,12 +7,14 @@ namespace OAuthAudit.Module.Tests
 {
     /// <summary>
     /// An organization of 250 roles (three pages of 100) and 30 divisions, with client-credentials clients whose
-    /// grants land on every page, in all divisions, in the home division by default, and on deleted ids.
+    /// grants land on every page, in all divisions, in the home division by default, and on deleted ids; and a
+    /// permission catalogue of 155 domains (two pages of 100).
     /// </summary>
     internal static class RoleTableOrganization
     {
         public const int RoleCount = 250;
         public const int DivisionCount = 30;
+        public const int FillerDomainCount = 150;
 
         public const string Baseline = """
             apiVersion: oauthaudit/v1
@@ -31,10 +33,15 @@ namespace OAuthAudit.Module.Tests
                   match: { grantTypes: CLIENT-CREDENTIALS }
                   forbiddenRoles: [Admin, 'Client *']
                 - id: R-PERM
-                  description: No queue editing and no all-powerful permission.
+                  description: No queue editing and no action on OAuth clients.
                   severity: High
                   match: { grantTypes: CLIENT-CREDENTIALS }
-                  forbiddenPermissions: ['routing:queue:edit', '*:*:*']
+                  forbiddenPermissions: ['routing:queue:edit', 'oauth:client:*']
+                - id: R-WILD
+                  description: No wildcard permission.
+                  severity: Medium
+                  match: { grantTypes: CLIENT-CREDENTIALS }
+                  forbidWildcardPermissions: true
                 - id: R-DIV
                   description: Grants stay in Home and Sales.
                   severity: Medium
@@ -63,7 +70,26 @@ namespace OAuthAudit.Module.Tests
             [60] = ("role-reader", "Reader", new[] { "analytics:conversationDetail:view", "routing:queue:view" }),
             [120] = ("role-queue", "Queue Editor", new[] { "routing:queue:view", "routing:queue:edit" }),
             [180] = ("role-granter", "Role Granter", new[] { "authorization:grant:add", "directory:user:view" }),
-            [230] = ("role-clients", "Client Manager", new[] { "oauth:client:view", "oauth:client:edit" }),
+            [230] = ("role-clients", "Client Manager", new[] { "oauth:client:view", "oauth:client:add", "oauth:client:edit", "oauth:client:delete" }),
+        };
+
+        /// <summary>(domain, entity, action, divisionAware) of the catalogue's real domains; filler domains follow.</summary>
+        private static readonly (string Domain, string Entity, string Action, bool DivisionAware)[] CatalogEntries =
+        {
+            ("analytics", "conversationDetail", "view", true),
+            ("authorization", "division", "view", false),
+            ("authorization", "grant", "add", true),
+            ("authorization", "role", "add", false),
+            ("authorization", "role", "edit", false),
+            ("authorization", "role", "view", false),
+            ("directory", "organization", "admin", false),
+            ("directory", "user", "view", false),
+            ("oauth", "client", "add", false),
+            ("oauth", "client", "delete", false),
+            ("oauth", "client", "edit", false),
+            ("oauth", "client", "view", false),
+            ("routing", "queue", "edit", true),
+            ("routing", "queue", "view", true),
         };
 
         public static EmulatorOrganization Create() => new EmulatorOrganization
@@ -73,6 +99,9 @@ namespace OAuthAudit.Module.Tests
             Scopes = new[] { "users", "users:readonly" }.Select(name => JObject.FromObject(new { id = name, description = "Scope " + name })).ToList(),
             Roles = Enumerable.Range(1, RoleCount).Select(Role).ToList(),
             Divisions = Enumerable.Range(1, DivisionCount).Select(Division).ToList(),
+            Permissions = CatalogEntries.GroupBy(entry => entry.Domain).Select(domain => Collection(domain.Key, domain.Select(entry => (entry.Entity, entry.Action, entry.DivisionAware))))
+                .Concat(Enumerable.Range(1, FillerDomainCount).Select(number => Collection($"filler{number:000}", new[] { ("thing", "view", false) })))
+                .ToList(),
             Clients =
             {
                 Client("sync-id", "Sync Service", ("role-reader", "division-sales"), ("role-queue", null)),
@@ -108,6 +137,22 @@ namespace OAuthAudit.Module.Tests
                 selfUri = "/api/v2/authorization/roles/" + id,
             });
         }
+
+        /// <summary>A DomainPermissionCollection as GET /api/v2/authorization/permissions lists it.</summary>
+        private static JObject Collection(string domain, IEnumerable<(string Entity, string Action, bool DivisionAware)> actions) =>
+            new JObject
+            {
+                ["domain"] = domain,
+                ["permissionMap"] = new JObject(actions.GroupBy(action => action.Entity).Select(entity => new JProperty(entity.Key, new JArray(entity.Select(action => JObject.FromObject(new
+                {
+                    domain,
+                    entityType = action.Entity,
+                    action = action.Action,
+                    label = char.ToUpperInvariant(action.Action[0]) + action.Action.Substring(1),
+                    allowsConditions = false,
+                    divisionAware = action.DivisionAware,
+                })))))),
+            };
 
         private static JObject Division(int number)
         {

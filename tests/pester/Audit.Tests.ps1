@@ -177,10 +177,10 @@ Describe 'Auditing OAuth clients against a baseline' {
                     'Partner Portal SSO | NW-006 | High | WildcardRedirectUri | https://*.northwind.example/cb | False'
                     'Power BI Reporting Export | NW-009 | Critical | ForbiddenRole | admin | False'
                     'Power BI Reporting Export | NW-009 | Critical | PrivilegeEscalation | admin (all divisions) | False'
-                    'Power BI Reporting Export | NW-010 | High | ForbiddenPermission | *:*:* | False'
                     'Power BI Reporting Export | NW-010 | High | ForbiddenPermission | directory:user:edit | False'
                     'Power BI Reporting Export | NW-010 | High | ForbiddenPermission | recording:recording:delete | False'
                     'Power BI Reporting Export | NW-010 | High | ForbiddenPermission | routing:queue:edit | False'
+                    'Power BI Reporting Export | NW-010 | High | WildcardPermission | *:*:* | False'
                     'Power BI Reporting Export | NW-011 | Medium | DisallowedDivision | admin (all divisions) | False'
                     'Power BI Reporting Export | NW-012 | Medium | MissingRole | Power BI Reporting Export | False'
                     'QA Test Harness | NW-007 | Low | DisallowedState | inactive | False'
@@ -322,6 +322,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             @($findings | Where-Object { -not $_.Waived -and $_.Severity -ge 'High' }) | Should -HaveCount 26
             @($findings | Where-Object Severity -eq 'Info') | Should -HaveCount 1
             @($findings | Where-Object RuleId -eq 'NW-010' | ForEach-Object Subject) -join '|' | Should -Be 'routing:queue:edit|directory:user:edit|recording:recording:delete|*:*:*'
+            @($findings | Where-Object Kind -eq 'WildcardPermission' | ForEach-Object Subject) -join '|' | Should -Be '*:*:*'
         }
 
         It 'writes nothing for a client without findings' {
@@ -598,7 +599,8 @@ Describe 'Auditing OAuth clients against a baseline' {
             $waived[0].Kind | Should -Be 'ExcessiveScope'
             $waived[0].Severity | Should -Be 'High'
             $waived[0].Subject | Should -Be 'users'
-            @($rows | Where-Object Kind -eq 'ForbiddenPermission' | ForEach-Object Subject) -join '|' | Should -Be 'routing:queue:edit|directory:user:edit|recording:recording:delete|*:*:*'
+            @($rows | Where-Object Kind -eq 'ForbiddenPermission' | ForEach-Object Subject) -join '|' | Should -Be 'routing:queue:edit|directory:user:edit|recording:recording:delete'
+            @($rows | Where-Object Kind -eq 'WildcardPermission' | ForEach-Object Subject) -join '|' | Should -Be '*:*:*'
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Model
@@ -11,7 +13,7 @@ namespace OAuthAudit.Engine.Model
         public const string AllDivisionsName = "all divisions";
         public const string HomeDivisionName = "home division";
 
-        internal RoleGrant(RoleDivision grant, AuthorizationRole? role, AuthorizationDivision? division, bool fromRoleIds = false)
+        internal RoleGrant(RoleDivision grant, AuthorizationRole? role, AuthorizationDivision? division, PermissionCatalog? catalog = null, bool fromRoleIds = false)
         {
             IsFromRoleIds = fromRoleIds;
             RoleId = grant.RoleId;
@@ -23,6 +25,9 @@ namespace OAuthAudit.Engine.Model
             DivisionName = grant.IsAllDivisions ? AllDivisionsName : division?.Name ?? (home ? HomeDivisionName : null);
             IsKnownDivision = grant.IsAllDivisions || home || division != null;
             Permissions = role?.Permissions ?? ValueList<string>.Empty;
+            ConditionalPermissions = role?.ConditionalPermissions ?? ValueList<string>.Empty;
+            Held = role?.Held ?? new HeldPermission[0];
+            Catalog = catalog;
         }
 
         public string RoleId { get; }
@@ -44,6 +49,14 @@ namespace OAuthAudit.Engine.Model
 
         /// <summary>The role's permissions (empty for an unknown role).</summary>
         public ValueList<string> Permissions { get; }
+
+        /// <summary>Those of Permissions the role holds only under a policy's resource condition.</summary>
+        public ValueList<string> ConditionalPermissions { get; }
+
+        internal IReadOnlyList<HeldPermission> Held { get; }
+
+        /// <summary>The organization's permission catalogue, when it was read (a snapshot may not have one).</summary>
+        internal PermissionCatalog? Catalog { get; }
 
         /// <summary>
         /// Read from the client's deprecated roleIds because it has no roleDivisions: taken as a grant in the

@@ -5,15 +5,18 @@ using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Organizations
 {
-    /// <summary>The organization's roles and divisions, for resolving the role × division grants of client-credentials clients.</summary>
+    /// <summary>The organization's roles, divisions and permission catalogue, for resolving the role × division grants of client-credentials clients.</summary>
     public sealed class AuthorizationRegistry
     {
         private readonly Dictionary<string, AuthorizationRole> _roles;
         private readonly Dictionary<string, AuthorizationDivision> _divisions;
         private readonly AuthorizationDivision? _home;
+        private readonly PermissionCatalog? _catalog;
 
-        public AuthorizationRegistry(IEnumerable<AuthorizationRole> roles, IEnumerable<AuthorizationDivision> divisions)
+        /// <param name="catalog">The permission catalogue, or null when there is none (an older snapshot): then "*" is not expanded and division awareness is not known.</param>
+        public AuthorizationRegistry(IEnumerable<AuthorizationRole> roles, IEnumerable<AuthorizationDivision> divisions, PermissionCatalog? catalog = null)
         {
+            _catalog = catalog;
             _roles = Index(roles, role => role.Id);
             _divisions = Index(divisions, division => division.Id);
             _home = _divisions.Values.FirstOrDefault(division => division.IsHomeDivision);
@@ -33,7 +36,7 @@ namespace OAuthAudit.Engine.Organizations
             var division = string.IsNullOrEmpty(grant.DivisionId) ? _home
                 : _divisions.TryGetValue(grant.DivisionId!, out var named) ? named
                 : null;
-            return new RoleGrant(grant, role, division, fromRoleIds);
+            return new RoleGrant(grant, role, division, _catalog, fromRoleIds);
         }
 
         private static Dictionary<string, T> Index<T>(IEnumerable<T> items, Func<T, string> key)

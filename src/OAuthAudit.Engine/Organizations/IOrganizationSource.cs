@@ -18,6 +18,9 @@ namespace OAuthAudit.Engine.Organizations
 
         Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation);
 
+        /// <returns>The permission catalogue, or null when the source has none (a snapshot written without it).</returns>
+        Task<PermissionCatalog?> GetPermissionCatalogAsync(Operation operation);
+
         /// <param name="continuation">null for the first page, then the previous page's Next.</param>
         Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation);
 

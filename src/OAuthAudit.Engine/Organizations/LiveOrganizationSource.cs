@@ -8,13 +8,14 @@ using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Organizations
 {
-    /// <summary>Reads an organization from the Genesys Cloud API. The scope registry, roles and divisions are each fetched once and kept.</summary>
+    /// <summary>Reads an organization from the Genesys Cloud API. The scope registry, roles, divisions and permission catalogue are each fetched once and kept.</summary>
     internal sealed class LiveOrganizationSource : IOrganizationSource
     {
         private const string ClientsPath = "/api/v2/oauth/clients";
         private const string ScopesPath = "/api/v2/oauth/scopes";
         private const string RolesPath = "/api/v2/authorization/roles";
         private const string DivisionsPath = "/api/v2/authorization/divisions";
+        private const string PermissionsPath = "/api/v2/authorization/permissions";
         private const string ClientViewPermission = "oauth:client:view";
         private const string RoleViewPermission = "authorization:role:view";
         private const string DivisionViewPermission = "authorization:division:view";
@@ -24,6 +25,7 @@ namespace OAuthAudit.Engine.Organizations
         private readonly AsyncOnce<IReadOnlyList<AuthorizationRole>> _roles = new AsyncOnce<IReadOnlyList<AuthorizationRole>>();
         private readonly AsyncOnce<IReadOnlyList<AuthorizationDivision>> _divisions = new AsyncOnce<IReadOnlyList<AuthorizationDivision>>();
         private readonly HashSet<string> _clientNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly AsyncOnce<PermissionCatalog> _catalog = new AsyncOnce<PermissionCatalog>();
 
         private LiveOrganizationSource(GenesysApiClient api, Organization organization)
         {
@@ -51,6 +53,9 @@ namespace OAuthAudit.Engine.Organizations
 
         public Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation) =>
             _divisions.GetAsync(() => FetchDivisionsAsync(operation), operation.Cancellation);
+
+        public async Task<PermissionCatalog?> GetPermissionCatalogAsync(Operation operation) =>
+            await _catalog.GetAsync(() => FetchPermissionCatalogAsync(operation), operation.Cancellation).ConfigureAwait(false);
 
         public async Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation)
         {
@@ -109,6 +114,14 @@ namespace OAuthAudit.Engine.Organizations
             var divisions = AuthorizationFactory.Divisions(await PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation, division => division.Id).ConfigureAwait(false));
             operation.Log.Verbose($"Divisions: {divisions.Count} (cached for this connection)");
             return divisions;
+        }
+
+        /// <summary>The catalogue needs no permission (the API documents GET /api/v2/authorization/permissions as requiring none).</summary>
+        private async Task<PermissionCatalog> FetchPermissionCatalogAsync(Operation operation)
+        {
+            var catalog = PermissionCatalog.FromApi(await PagedListing.ReadAllAsync<DomainPermissionCollectionDto>(_api, PermissionsPath, string.Empty, "PermissionCollectionEntityListing", null, operation).ConfigureAwait(false));
+            operation.Log.Verbose($"Permission catalogue: {catalog.Count} permissions (cached for this connection)");
+            return catalog;
         }
 
         private async Task<ScopeRegistry> FetchScopeRegistryAsync(Operation operation)

@@ -9,8 +9,8 @@ namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>
     /// An organization's OAuth clients, scope registry, roles and divisions, from whichever source the context
-    /// was connected to. Clients stream page by page; each registry is read once per connection, roles and
-    /// divisions only when a client has role grants to resolve.
+    /// was connected to. Clients stream page by page; each registry is read once per connection, roles,
+    /// divisions and the permission catalogue only when a client has role grants to resolve.
     /// </summary>
     public sealed class OrganizationDirectory : IDisposable
     {
@@ -34,14 +34,15 @@ namespace OAuthAudit.Engine.Organizations
         public IEnumerable<AuthorizationDivision> GetDivisions(Operation operation) =>
             operation.Wait(_source.GetDivisionsAsync(operation)).OrderBy(division => division.Name, StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Roles and divisions together, for resolving grants; both read at once the first time.</summary>
+        /// <summary>Roles, divisions and the permission catalogue together, for resolving grants; all read at once the first time.</summary>
         public AuthorizationRegistry GetAuthorizationRegistry(Operation operation)
         {
             if (_authorization == null)
             {
                 var roles = _source.GetRolesAsync(operation);
                 var divisions = _source.GetDivisionsAsync(operation);
-                _authorization = new AuthorizationRegistry(operation.Wait(roles), operation.Wait(divisions));
+                var catalog = _source.GetPermissionCatalogAsync(operation);
+                _authorization = new AuthorizationRegistry(operation.Wait(roles), operation.Wait(divisions), operation.Wait(catalog));
             }
 
             return _authorization;

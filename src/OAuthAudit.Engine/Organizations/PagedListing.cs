@@ -20,7 +20,7 @@ namespace OAuthAudit.Engine.Organizations
         private const int MaxPages = 10000;
 
         /// <param name="idOf">The entity's id, to refuse a listing that holds one twice; null skips that check.</param>
-        public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(GenesysApiClient api, string path, string extraQuery, string model, string permission, Operation operation, Func<T, string?>? idOf = null)
+        public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(GenesysApiClient api, string path, string extraQuery, string model, string? permission, Operation operation, Func<T, string?>? idOf = null)
         {
             string PageUri(int number) => $"{path}?pageSize={PageSize}&pageNumber={number}{extraQuery}";
 

@@ -49,7 +49,11 @@ namespace OAuthAudit.Engine.Rules
 
         public ValueList<string> ForbiddenRoles { get; internal set; } = ValueList<string>.Empty;
 
+        /// <summary>Permissions the client's roles must not hold any action of (a "*" on either side matches any part).</summary>
         public ValueList<PermissionPattern> ForbiddenPermissions { get; internal set; } = ValueList<PermissionPattern>.Empty;
+
+        /// <summary>A role permission with "*" in a part is a finding.</summary>
+        public bool ForbidWildcardPermissions { get; internal set; }
 
         /// <summary>When set, grants in any other division (or in all divisions, unless "*" is listed) are findings.</summary>
         public ValueList<string>? AllowedDivisions { get; internal set; }

@@ -24,5 +24,6 @@ namespace OAuthAudit.Engine.Rules
         NoRuleMatched,
         DeprecatedGrantType,
         SuspiciousText,
+        WildcardPermission,
     }
 }

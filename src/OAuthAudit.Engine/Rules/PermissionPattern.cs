@@ -6,16 +6,14 @@ namespace OAuthAudit.Engine.Rules
 {
     /// <summary>
     /// A permission "domain:entity:action" in which a whole part may be "*", as the API writes them
-    /// ("oauth:client:*", "*:*:*"). A held permission grants it when each held part is "*" or the same part:
-    /// so "*:*:*" grants "oauth:client:edit", "oauth:client:*" is granted only by roles holding every action
-    /// on OAuth clients, and "*:*:*" only by the all-powerful permission itself.
+    /// ("oauth:client:*", "*:*:*"). A listed pattern matches every held permission it overlaps: a "*" on either
+    /// side matches any part, so "oauth:client:*" matches a role holding "oauth:client:edit" and one holding
+    /// "*:*:*", and "oauth:client:edit" matches "oauth:client:*".
     /// </summary>
     public sealed class PermissionPattern
     {
         private const string Any = "*";
         private static readonly Regex Part = new Regex(@"^([A-Za-z0-9_\-]+|\*)$", RegexOptions.CultureInvariant);
-
-        private readonly string[] _parts;
 
         public PermissionPattern(string text)
         {
@@ -25,10 +23,11 @@ namespace OAuthAudit.Engine.Rules
             }
 
             Text = text;
-            _parts = text.Split(':');
         }
 
         public string Text { get; }
+
+        public bool HasWildcard => Text.Split(':').Contains(Any);
 
         public static bool IsValid(string? text)
         {
@@ -36,13 +35,23 @@ namespace OAuthAudit.Engine.Rules
             return parts.Length == 3 && parts.All(part => Part.IsMatch(part));
         }
 
-        /// <summary>Whether holding this permission grants all of what the pattern names.</summary>
-        public bool IsGrantedBy(string held)
-        {
-            var parts = held.Split(':');
-            return parts.Length == 3 && parts.Select((part, index) => part == Any || string.Equals(part, _parts[index], StringComparison.OrdinalIgnoreCase)).All(granted => granted);
-        }
+        /// <summary>Whether holding <paramref name="general"/> grants all of <paramref name="specific"/>: each part is "*" or the same.</summary>
+        public static bool Covers(string general, string specific) => Compare(general, specific, (held, named) => held == Any);
+
+        /// <summary>Whether holding this permission grants all of what the pattern names (used for concrete escalation paths).</summary>
+        public bool IsGrantedBy(string held) => Covers(held, Text);
+
+        /// <summary>Whether the held permission and this pattern share any action: each part is "*" on either side, or the same.</summary>
+        public bool Overlaps(string held) => Compare(held, Text, (left, right) => left == Any || right == Any);
 
         public override string ToString() => Text;
+
+        private static bool Compare(string left, string right, Func<string, string, bool> wildcard)
+        {
+            var lefts = left.Split(':');
+            var rights = right.Split(':');
+            return lefts.Length == 3 && rights.Length == 3
+                && lefts.Zip(rights, (l, r) => wildcard(l, r) || string.Equals(l, r, StringComparison.OrdinalIgnoreCase)).All(same => same);
+        }
     }
 }

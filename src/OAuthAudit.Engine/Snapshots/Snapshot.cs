@@ -14,8 +14,9 @@ namespace OAuthAudit.Engine.Snapshots
         public const long MaximumFileBytes = 512L * 1024 * 1024;
 
         public Snapshot(string path, DateTime capturedAt, string? environment, Organization organization, IReadOnlyList<OAuthScopeDto> scopes, IReadOnlyList<OAuthClientDto> clients,
-            IReadOnlyList<DomainOrganizationRoleDto> roles, IReadOnlyList<AuthzDivisionDto> divisions)
+            IReadOnlyList<DomainOrganizationRoleDto> roles, IReadOnlyList<AuthzDivisionDto> divisions, IReadOnlyList<DomainPermissionCollectionDto>? permissions = null)
         {
+            Permissions = permissions;
             Roles = roles;
             Divisions = divisions;
             Path = path;
@@ -41,5 +42,8 @@ namespace OAuthAudit.Engine.Snapshots
         public IReadOnlyList<DomainOrganizationRoleDto> Roles { get; }
 
         public IReadOnlyList<AuthzDivisionDto> Divisions { get; }
+
+        /// <summary>The permission catalogue (GET /api/v2/authorization/permissions), or null when the file has none.</summary>
+        public IReadOnlyList<DomainPermissionCollectionDto>? Permissions { get; }
     }
 }

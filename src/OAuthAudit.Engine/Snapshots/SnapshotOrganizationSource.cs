@@ -16,6 +16,7 @@ namespace OAuthAudit.Engine.Snapshots
         private readonly ScopeRegistry _registry;
         private readonly IReadOnlyList<AuthorizationRole> _roles;
         private readonly IReadOnlyList<AuthorizationDivision> _divisions;
+        private readonly PermissionCatalog? _catalog;
 
         public SnapshotOrganizationSource(Snapshot snapshot)
         {
@@ -23,6 +24,7 @@ namespace OAuthAudit.Engine.Snapshots
             _registry = ScopeRegistry.FromApi(snapshot.Scopes);
             _roles = AuthorizationFactory.Roles(snapshot.Roles);
             _divisions = AuthorizationFactory.Divisions(snapshot.Divisions);
+            _catalog = snapshot.Permissions == null ? null : PermissionCatalog.FromApi(snapshot.Permissions);
         }
 
         public Organization Organization => _snapshot.Organization;
@@ -32,6 +34,14 @@ namespace OAuthAudit.Engine.Snapshots
         public Task<IReadOnlyList<AuthorizationRole>> GetRolesAsync(Operation operation) => Task.FromResult(_roles);
 
         public Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation) => Task.FromResult(_divisions);
+
+        public Task<PermissionCatalog?> GetPermissionCatalogAsync(Operation operation)
+        {
+            operation.Log.Verbose(_catalog == null
+                ? "Permission catalogue: the snapshot has none, so a '*' in a role's permissions is not expanded to actions and whether a permission is limited to a grant's division is not known."
+                : $"Permission catalogue: {_catalog.Count} permissions (from the snapshot)");
+            return Task.FromResult(_catalog);
+        }
 
         public Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation) =>
             Task.FromResult(new ClientPage(_snapshot.Clients, next: null));

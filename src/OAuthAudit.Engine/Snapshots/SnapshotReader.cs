@@ -20,7 +20,7 @@ namespace OAuthAudit.Engine.Snapshots
     {
         private const string Document = "Snapshot";
 
-        private static readonly string[] KnownKeys = { "schemaVersion", "capturedAt", "environment", "organization", "scopes", "clients", "roles", "divisions" };
+        private static readonly string[] KnownKeys = { "schemaVersion", "capturedAt", "environment", "organization", "scopes", "clients", "roles", "divisions", "permissions" };
 
         private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonBodies.Settings);
 
@@ -50,7 +50,10 @@ namespace OAuthAudit.Engine.Snapshots
                 .ToArray();
             var roles = OptionalItems(context, root, "roles").Select(item => ReadEntity<DomainOrganizationRoleDto>(context, item, "a DomainOrganizationRole")).ToArray();
             var divisions = OptionalItems(context, root, "divisions").Select(item => ReadEntity<AuthzDivisionDto>(context, item, "an AuthzDivision")).ToArray();
-            return new Snapshot(path, capturedAt.Value<DateTime>().ToUniversalTime(), environment, organization, scopes, clients, roles, divisions);
+            var permissions = context.Optional(root, "permissions", JTokenType.Array) is JArray catalog
+                ? context.Items(catalog, "permissions").Select(item => ReadPermissionCollection(context, item)).ToArray()
+                : null;
+            return new Snapshot(path, capturedAt.Value<DateTime>().ToUniversalTime(), environment, organization, scopes, clients, roles, divisions, permissions);
         }
 
         private static JObject Parse(string path)
@@ -96,6 +99,14 @@ namespace OAuthAudit.Engine.Snapshots
         {
             context.Required(item, "id", JTokenType.String);
             return context.Convert<T>(item, model);
+        }
+
+        /// <summary>A DomainPermissionCollection: a domain, and entity names mapping to lists of actions.</summary>
+        private static DomainPermissionCollectionDto ReadPermissionCollection(SnapshotContext context, JObject item)
+        {
+            context.Required(item, "domain", JTokenType.String);
+            context.Required(item, "permissionMap", JTokenType.Object);
+            return context.Convert<DomainPermissionCollectionDto>(item, "a DomainPermissionCollection");
         }
 
         private static OAuthClientDto ReadClient(SnapshotContext context, JObject item)

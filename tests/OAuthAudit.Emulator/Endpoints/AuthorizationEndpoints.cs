@@ -6,6 +6,7 @@ internal static class AuthorizationEndpoints
 {
     public const string RolesPath = "/api/v2/authorization/roles";
     public const string DivisionsPath = "/api/v2/authorization/divisions";
+    public const string PermissionsPath = "/api/v2/authorization/permissions";
     public const string RoleViewPermission = "authorization:role:view";
     public const string DivisionViewPermission = "authorization:division:view";
 
@@ -15,5 +16,8 @@ internal static class AuthorizationEndpoints
         yield return new ApiRoute(RolesPath + "/{roleId}", RoleViewPermission, call => EntityLookup.ById(organization.Roles, call, "roleId"));
         yield return new ApiRoute(DivisionsPath, DivisionViewPermission, call => EntityLookup.Paged(organization.Divisions, call));
         yield return new ApiRoute(DivisionsPath + "/{divisionId}", DivisionViewPermission, call => EntityLookup.ById(organization.Divisions, call, "divisionId"));
+
+        // The catalogue needs no permission (the SDKs: "Requires NO permissions"); queryType/query filters are not emulated.
+        yield return new ApiRoute(PermissionsPath, null, call => EntityLookup.Paged(organization.Permissions, call));
     }
 }

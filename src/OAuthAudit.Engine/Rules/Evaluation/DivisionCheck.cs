@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -27,9 +28,16 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 else if (_allowed != null && grant.IsKnownDivision && !_allowed.Matches(grant.IsAllDivisions ? RoleDivision.AllDivisions : grant.DivisionName!))
                 {
                     yield return new FindingDraft(FindingKind.DisallowedDivision, grant.ToString(),
-                        $"holds role '{grant.RoleDisplayName}' in {(grant.IsAllDivisions ? "all divisions" : $"division '{grant.DivisionDisplayName}'")}, outside the allowed divisions.", Remediations.NarrowDivisions);
+                        $"holds role '{grant.RoleDisplayName}' in {(grant.IsAllDivisions ? "all divisions" : $"division '{grant.DivisionDisplayName}'")}, outside the allowed divisions{Reach(grant)}.", Remediations.NarrowDivisions);
                 }
             }
+        }
+
+        /// <summary>"; the grant applies organization-wide (not division-aware)" and the like, when the catalogue tells.</summary>
+        private static string Reach(RoleGrant grant)
+        {
+            var reach = PermissionChains.Reach(grant, grant.Held.SelectMany(held => PermissionChains.Concrete(held, PermissionChains.Includes(grant, held))));
+            return reach.Length == 0 ? string.Empty : "; the grant applies" + reach.Substring(1);
         }
     }
 }

@@ -60,6 +60,11 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 checks.Add(new ForbiddenPermissionsCheck(rule.ForbiddenPermissions));
             }
 
+            if (rule.ForbidWildcardPermissions)
+            {
+                checks.Add(new WildcardPermissionsCheck());
+            }
+
             if (rule.AllowedDivisions != null || rule.ForbidAllDivisions)
             {
                 checks.Add(new DivisionCheck(rule.AllowedDivisions, rule.ForbidAllDivisions));
