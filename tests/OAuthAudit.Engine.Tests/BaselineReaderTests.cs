@@ -368,7 +368,7 @@ namespace OAuthAudit.Engine.Tests
             Assert.Equal("(built-in)", baseline.Source);
             Assert.True(baseline.ReportUnmatchedClients);
             Assert.Empty(baseline.Waivers);
-            Assert.Equal(new[] { "GC-001", "GC-002", "GC-003", "GC-004", "GC-005", "GC-006", "GC-007", "GC-008", "GC-009", "GC-011" }, baseline.Rules.Select(rule => rule.Id));
+            Assert.Equal(new[] { "GC-001", "GC-002", "GC-003", "GC-004", "GC-005", "GC-006", "GC-007", "GC-008", "GC-009", "GC-010" }, baseline.Rules.Select(rule => rule.Id));
             Assert.Equal(new[] { Severity.Critical, Severity.Medium, Severity.High, Severity.Low, Severity.Low, Severity.Critical, Severity.Low, Severity.Low, Severity.High, Severity.Medium }, baseline.Rules.Select(rule => rule.Severity));
             Assert.All(baseline.Rules.Where(rule => rule.DeprecatedGrantTypes.Count == 0), rule => Assert.Contains("Admin > Integrations > OAuth", rule.Remediation));
 
@@ -384,8 +384,8 @@ namespace OAuthAudit.Engine.Tests
             Assert.True(rules["GC-006"].ForbidPrivilegeEscalation);
             Assert.True(rules["GC-007"].ForbidUnknownRoles);
             Assert.True(rules["GC-008"].ForbidAllDivisions);
-            Assert.True(rules["GC-011"].ForbidSuspiciousText);
-            Assert.True(rules["GC-011"].Match.IsEmpty);
+            Assert.True(rules["GC-010"].ForbidSuspiciousText);
+            Assert.True(rules["GC-010"].Match.IsEmpty);
             Assert.All(new[] { "GC-006", "GC-007", "GC-008" }, id => Assert.Equal(new[] { GrantTypes.ClientCredentials }, rules[id].Match.GrantTypes));
             var implicitGrant = Assert.Single(rules["GC-009"].DeprecatedGrantTypes);
             Assert.Equal(new[] { GrantTypes.Token }, rules["GC-009"].Match.GrantTypes);

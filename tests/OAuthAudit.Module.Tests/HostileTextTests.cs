@@ -101,7 +101,7 @@ namespace OAuthAudit.Module.Tests
         {
             var result = _shell.Run("Get-GcOAuthClient -Id $id | Test-GcOAuthClientScope -Expand | Where-Object Kind -eq SuspiciousText", new() { ["id"] = EvilId }).ThrowIfFailed();
 
-            Assert.Equal(new[] { "GC-011 Medium Name", "GC-011 Medium Description" },
+            Assert.Equal(new[] { "GC-010 Medium Name", "GC-010 Medium Description" },
                 result.Output.Select(finding => $"{finding.Properties["RuleId"].Value} {finding.Properties["Severity"].Value} {finding.Properties["Subject"].Value}").ToArray());
             var message = (string)result.Output[0].Properties["Message"].Value;
             Assert.StartsWith(@"'evil\x1b]0;pwned\x07\x1b[2J\x0d\x0aWARNING: all clear' has control or format characters in its name", message);

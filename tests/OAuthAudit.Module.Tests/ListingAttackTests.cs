@@ -247,7 +247,7 @@ namespace OAuthAudit.Module.Tests
             await using var org = await LiveOrganization.StartAsync();
             org.Emulator.Knobs.RewriteTokenAnswer = answer => answer["expires_in"] = JToken.Parse(expiresIn);
 
-            var result = org.RunConnected("(Get-GcContext).TokenExpiresAt; (Get-GcOAuthClient).Count").ThrowIfFailed();
+            var result = org.RunConnected("[datetime](Get-GcContext).TokenExpiresAt; (Get-GcOAuthClient).Count").ThrowIfFailed();
 
             var expiresAt = (DateTime)result.Output[0].BaseObject;
             Assert.InRange(expiresAt, DateTime.UtcNow.AddHours(47.9), DateTime.UtcNow.AddHours(48));

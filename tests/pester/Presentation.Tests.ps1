@@ -102,10 +102,10 @@ Describe 'Presentation' {
             Assert-NoHiddenCharacter $shown
         }
 
-        It 'flags the name and the description as SuspiciousText (GC-011, Medium) with the built-in baseline' {
+        It 'flags the name and the description as SuspiciousText (GC-010, Medium) with the built-in baseline' {
             $findings = @(Get-GcOAuthClient -Id '0f0f0f0f-0000-4000-8000-00000000e711' | Test-GcOAuthClientScope -Expand | Where-Object Kind -eq 'SuspiciousText')
 
-            ($findings | ForEach-Object { "$($_.RuleId) $($_.Severity) $($_.Subject)" }) -join '|' | Should -Be 'GC-011 Medium Name|GC-011 Medium Description'
+            ($findings | ForEach-Object { "$($_.RuleId) $($_.Severity) $($_.Subject)" }) -join '|' | Should -Be 'GC-010 Medium Name|GC-010 Medium Description'
             Assert-NoHiddenCharacter (($findings | ForEach-Object Message) -join "`n")
         }
 

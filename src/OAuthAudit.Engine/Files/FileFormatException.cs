@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Engine.Files
 {
@@ -23,7 +24,7 @@ namespace OAuthAudit.Engine.Files
         /// line per problem shown (each naming file, line and column), and "... and N more" when total exceeds them.
         /// </summary>
         public FileFormatException(IReadOnlyList<FileFormatException> shown, int total)
-            : base(DescribeAll(shown, total), shown[0].InnerException)
+            : base(DescribeAll(shown, total, message => message), shown[0].InnerException)
         {
             var first = shown[0];
             Document = first.Document;
@@ -53,14 +54,22 @@ namespace OAuthAudit.Engine.Files
         /// <summary>How many problems were found; more than Problems.Count when the rest were left out of the message.</summary>
         public int Total { get; } = 1;
 
+        /// <summary>
+        /// The message as it may be shown: each problem's text with control characters made visible (it quotes the
+        /// file's own values), one line per problem.
+        /// </summary>
+        public string DisplayMessage => Problems.Count == 1 && Total == 1
+            ? DisplayText.Visible(Message)!
+            : DescribeAll(Problems, Total, DisplayText.Visible);
+
         private static string Describe(string document, string path, int? line, int? column, string problem) =>
             line.HasValue && line > 0
                 ? $"{document} '{path}', line {line}, column {column}: {problem}"
                 : $"{document} '{path}': {problem}";
 
-        private static string DescribeAll(IReadOnlyList<FileFormatException> shown, int total)
+        private static string DescribeAll(IReadOnlyList<FileFormatException> shown, int total, Func<string, string?> show)
         {
-            var lines = shown.Select(problem => problem.Message).ToList();
+            var lines = shown.Select(problem => show(problem.Message)!).ToList();
             if (total > shown.Count)
             {
                 lines.Add($"... and {total - shown.Count} more.");

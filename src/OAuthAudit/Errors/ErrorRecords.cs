@@ -14,9 +14,13 @@ namespace OAuthAudit.Errors
     internal static class ErrorRecords
     {
         public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string recommendedAction) =>
+            Create(exception, DisplayText.Visible(exception.Message)!, errorId, category, target, recommendedAction);
+
+        /// <param name="shownMessage">The message as it may be shown, control characters already made visible.</param>
+        private static ErrorRecord Create(Exception exception, string shownMessage, string errorId, ErrorCategory category, object? target, string recommendedAction) =>
             new ErrorRecord(exception, errorId, category, target)
             {
-                ErrorDetails = new ErrorDetails(DisplayText.Visible(exception.Message)) { RecommendedAction = DisplayText.Visible(recommendedAction) },
+                ErrorDetails = new ErrorDetails(shownMessage) { RecommendedAction = DisplayText.Visible(recommendedAction) },
             };
 
         public static ErrorRecord Create(string message, string errorId, ErrorCategory category, object? target, string recommendedAction) =>
@@ -45,7 +49,7 @@ namespace OAuthAudit.Errors
         };
 
         public static ErrorRecord FromFile(FileFormatException invalid) =>
-            Create(invalid, invalid.Document == "Baseline" ? ErrorIds.BaselineInvalid : ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
+            Create(invalid, invalid.DisplayMessage, invalid.Document == "Baseline" ? ErrorIds.BaselineInvalid : ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
                 "Fix the file at each line and column named, then run the command again.");
 
         public static ErrorRecord ClientIdNotFound(GcContext context, string id) =>
