@@ -272,7 +272,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $result = Get-GcOAuthClient -Name 'Web Messenger Deployment' | Test-GcOAuthClientScope -Baseline $script:SampleBaseline -WarningAction SilentlyContinue
 
             $result.WaivedCount | Should -Be 1
-            $result.Findings.ToString() | Should -Be 'NW-002 (High, waived): ''Web Messenger Deployment'' holds ''users'', but only its read-only form ''users:readonly'' is allowed.; NW-004 (Medium): ''Web Messenger Deployment'' issues tokens valid for 86400 s (24 h); the rule allows at most 43200 s (12 h).'
+            $result.Findings.ToString() | Should -BeLike ('NW-002 (High, waived): ''Web Messenger Deployment'' holds ''users'', but only its read-only form ''users:readonly'' is allowed.; NW-004 (Medium): ''Web Messenger Deployment'' issues tokens valid for 86400 s (24 h); the rule allows at most 43200 s (12 h).; NW-013 ({0}): ''Web Messenger Deployment'' uses the TOKEN grant type, which is being retired: *' -f $script:ImplicitSeverity)
             $waived = @($result.Findings | Where-Object Waived)
             $waived | Should -HaveCount 1
             $waived[0].RuleId | Should -Be 'NW-002'
@@ -578,7 +578,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $ops.ForbiddenScopes | Should -BeExactly 'oauth; authorization'
             $ops.MatchedRules | Should -BeExactly 'NW-001; NW-005; NW-006; NW-007; NW-008'
             $ops.Findings | Should -BeExactly 'NW-001 (Critical): ''Ops Wallboard Dashboard'' holds ''oauth'', which is forbidden (by ''oauth'').; NW-001 (Critical): ''Ops Wallboard Dashboard'' holds ''authorization'', which is forbidden (by ''authorization'').'
-            ($rows | Where-Object ClientName -eq 'Web Messenger Deployment').Findings | Should -BeExactly 'NW-002 (High, waived): ''Web Messenger Deployment'' holds ''users'', but only its read-only form ''users:readonly'' is allowed.; NW-004 (Medium): ''Web Messenger Deployment'' issues tokens valid for 86400 s (24 h); the rule allows at most 43200 s (12 h).'
+            ($rows | Where-Object ClientName -eq 'Web Messenger Deployment').Findings | Should -BeLike ('NW-002 (High, waived): ''Web Messenger Deployment'' holds ''users'', but only its read-only form ''users:readonly'' is allowed.; NW-004 (Medium): ''Web Messenger Deployment'' issues tokens valid for 86400 s (24 h); the rule allows at most 43200 s (12 h).; NW-013 ({0}): ''Web Messenger Deployment'' uses the TOKEN grant type, which is being retired: *' -f $script:ImplicitSeverity)
             ($rows | Where-Object ClientName -eq 'Salesforce CTI Connector').MissingScopes | Should -BeExactly 'external-contacts'
             ($rows | Where-Object ClientName -eq 'Citrix Agent Launcher').Severity | Should -BeNullOrEmpty
         }

@@ -64,7 +64,7 @@ Describe 'OAuthAudit in PowerShell pipelines' {
             $expanded = @($script:Results | Select-Object -ExpandProperty Findings)
             $byExpand = @($script:Clients | Test-GcOAuthClientScope -Baseline $script:SampleBaseline -Expand -WarningAction SilentlyContinue)
 
-            $expanded | Should -HaveCount 37
+            $expanded | Should -HaveCount 43
             $expanded | ForEach-Object { $_.GetType().FullName | Should -Be 'OAuthAudit.Engine.Rules.Finding' }
             @($expanded | ForEach-Object { "$($_.ClientName)|$($_.RuleId)|$($_.Kind)|$($_.Subject)|$($_.Waived)" }) |
                 Should -Be @($byExpand | ForEach-Object { "$($_.ClientName)|$($_.RuleId)|$($_.Kind)|$($_.Subject)|$($_.Waived)" })
@@ -86,7 +86,7 @@ Describe 'OAuthAudit in PowerShell pipelines' {
         It 'Group-Object Outcome counts the verdicts' {
             $groups = @($script:Results | Group-Object Outcome | Sort-Object Name)
 
-            (@($groups | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ',') | Should -Be 'Fail=17,Pass=20,Warning=3'
+            (@($groups | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ',') | Should -Be 'Fail=18,Pass=19,Warning=3'
             foreach ($group in $groups) {
                 @($group.Group | Where-Object { "$($_.Outcome)" -ne $group.Name }) | Should -HaveCount 0
             }
@@ -113,7 +113,7 @@ Describe 'OAuthAudit in PowerShell pipelines' {
             $ops.Findings[0].RuleId | Should -Be 'NW-001'
             $ops.Findings[0].Subject | Should -Be 'oauth'
             $ops.Findings[0].Message | Should -Be (Get-ResultOf 'Ops Wallboard Dashboard').Findings[0].Message
-            @($back.Findings) | Should -HaveCount 37
+            @($back.Findings) | Should -HaveCount 43
         }
 
         It 'ConvertTo-Json -EnumsAsStrings writes outcomes, severities and kinds by name' -Skip:($PSVersionTable.PSVersion.Major -lt 7) {
@@ -134,7 +134,7 @@ Describe 'OAuthAudit in PowerShell pipelines' {
             $back | Should -HaveCount 40
             $back[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.OAuthAudit.Engine.Rules.ClientAuditResult'
             # The enums come back as their own types while the module is loaded (OAuthAudit.Deserialization.types.ps1xml).
-            @($back | Where-Object Outcome -eq 'Fail') | Should -HaveCount 17
+            @($back | Where-Object Outcome -eq 'Fail') | Should -HaveCount 18
             @($back | Where-Object Severity -eq 'Critical') | Should -HaveCount @($script:Results | Where-Object Severity -eq 'Critical').Count
             @($back | Sort-Object Severity -Descending)[0].Severity | Should -Be 'Critical'
             $ops = $back | Where-Object ClientName -eq 'Ops Wallboard Dashboard'
@@ -209,7 +209,7 @@ Describe 'OAuthAudit in PowerShell pipelines' {
 
             $resultLines[0] | Should -Match '^ClientName\s+GrantType\s+Outcome\s+Severity\b'
             @($resultLines | Where-Object { $_ -match '^Ops Wallboard Dashboard\s+CODE\s+Fail\s+Critical\b' }) | Should -HaveCount 1
-            @($resultLines | Where-Object { $_ -match '^Citrix Agent Launcher\s+SAML2BEARER\s+Pass\b' }) | Should -HaveCount 1
+            @($resultLines | Where-Object { $_ -match '^Citrix Agent Launcher\s+SAML2-BEARER\s+Pass\b' }) | Should -HaveCount 1
             $findingLines[0] | Should -Match '^ClientName\s+RuleId\s+Severity\s+Kind\b'
             @($findingLines | Where-Object { $_ -match '^Ops Wallboard Dashboard\s+NW-001\s+Critical\s+ForbiddenScope\b' }) | Should -HaveCount 2
         }
