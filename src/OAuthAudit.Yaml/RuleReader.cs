@@ -9,23 +9,18 @@ using YamlDotNet.RepresentationModel;
 
 namespace OAuthAudit.Yaml
 {
-    /// <summary>Reads one entry of spec.rules into a BaselineRule, refusing a rule that checks nothing.</summary>
+    /// <summary>Reads one entry of spec.rules into a BaselineRule (its demands through DemandReaders), refusing a rule that checks nothing.</summary>
     internal static class RuleReader
     {
-        public static readonly IReadOnlyList<string> Keys = new[]
-        {
-            "id", "description", "severity", "remediation", "match", "exemptions", "requiredScopes", "allowedScopes",
-            "forbiddenScopes", "forbidUnknownScopes", "maxAccessTokenValiditySeconds", "redirectUris", "allowedStates",
-            "requiredRoles", "forbiddenRoles", "forbiddenPermissions", "allowedDivisions", "forbidAllDivisions",
-            "forbidPrivilegeEscalation", "forbidUnknownRoles", "forbidWildcardPermissions", "deprecatedGrantTypes", "forbidSuspiciousText",
-        };
+        /// <summary>The rule's own keys, then every demand's key in table order (DemandKinds.All).</summary>
+        public static readonly IReadOnlyList<string> Keys =
+            new[] { "id", "description", "severity", "remediation", "match", "exemptions" }.Concat(DemandKinds.All.Select(kind => kind.Key)).ToArray();
 
         private static readonly IReadOnlyList<string> DeprecatedGrantTypeKeys = new[] { "grantType", "endOfLife", "migration" };
 
         private static readonly IReadOnlyList<string> RedirectUriKeys = new[] { "requireHttps", "forbidWildcardHosts", "forbidLocalhost" };
 
-        private static readonly string Checks = "requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris, allowedStates, "
-            + "requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true, forbidUnknownRoles: true, forbidWildcardPermissions: true, deprecatedGrantTypes or forbidSuspiciousText: true";
+        private static readonly string Checks = DemandKinds.Hints();
 
         private static readonly Regex IdSyntax = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
 
@@ -55,79 +50,23 @@ namespace OAuthAudit.Yaml
             var remediation = Field(() => map.OptionalText("remediation", "a remediation text")?.Text, null);
             var match = Field(() => ClientMatchReader.Read(map, "match", allowEmpty: true), null) ?? ClientMatch.Everything;
             var exemptions = Field(() => ClientMatchReader.Read(map, "exemptions", allowEmpty: false), null);
-            var requiredScopes = Field(() => Scopes(map, "requiredScopes", allowEmpty: false), null);
-            var allowedScopes = Field(() => Scopes(map, "allowedScopes", allowEmpty: true), null);
-            var forbiddenScopes = Field(() => Scopes(map, "forbiddenScopes", allowEmpty: false), null);
-            var forbidUnknownScopes = Field(() => map.OptionalBool("forbidUnknownScopes"), null);
-            var maxLifetime = Field(() => map.OptionalWholeNumber("maxAccessTokenValiditySeconds", 1, "seconds (86400 is 24 hours)"), null);
-            var redirectUris = Field(() => RedirectUris(map), null);
-            var allowedStates = Field(() => States(map), null);
-            var requiredRoles = Field(() => Names(map, "requiredRoles", "role name"), null);
-            var forbiddenRoles = Field(() => Names(map, "forbiddenRoles", "role name"), null);
-            var forbiddenPermissions = Field(() => Permissions(map, "forbiddenPermissions"), null);
-            var allowedDivisions = Field(() => Names(map, "allowedDivisions", "division name"), null);
-            var forbidAllDivisions = Field(() => map.OptionalBool("forbidAllDivisions"), null);
-            var forbidPrivilegeEscalation = Field(() => map.OptionalBool("forbidPrivilegeEscalation"), null);
-            var forbidUnknownRoles = Field(() => map.OptionalBool("forbidUnknownRoles"), null);
-            var forbidWildcardPermissions = Field(() => map.OptionalBool("forbidWildcardPermissions"), null);
-            var deprecatedGrantTypes = Field<ValueList<DeprecatedGrantType>?>(() => DeprecatedGrantTypes(map), null);
-            var forbidSuspiciousText = Field(() => map.OptionalBool("forbidSuspiciousText"), null);
+            var demands = DemandReaders.All.Select(reader => Field(() => reader.Read(map), null)).Where(demand => demand != null).Select(demand => demand!).ToArray();
             if (id == null || context.ProblemCount > problemsBefore)
             {
                 return (null, id);
             }
 
-            var rule = new BaselineRule(id.Text, description, severity, remediation, match, exemptions)
+            if (demands.Length == 0)
             {
-                RequiredScopes = requiredScopes ?? ValueList<ScopePattern>.Empty,
-                AllowedScopes = allowedScopes,
-                ForbiddenScopes = forbiddenScopes ?? ValueList<ScopePattern>.Empty,
-                ForbidUnknownScopes = forbidUnknownScopes ?? false,
-                MaxAccessTokenValiditySeconds = maxLifetime,
-                RedirectUris = redirectUris,
-                AllowedStates = allowedStates,
-                RequiredRoles = requiredRoles ?? ValueList<string>.Empty,
-                ForbiddenRoles = forbiddenRoles ?? ValueList<string>.Empty,
-                ForbiddenPermissions = forbiddenPermissions ?? ValueList<PermissionPattern>.Empty,
-                AllowedDivisions = allowedDivisions,
-                ForbidAllDivisions = forbidAllDivisions ?? false,
-                ForbidPrivilegeEscalation = forbidPrivilegeEscalation ?? false,
-                ForbidUnknownRoles = forbidUnknownRoles ?? false,
-                ForbidWildcardPermissions = forbidWildcardPermissions ?? false,
-                DeprecatedGrantTypes = deprecatedGrantTypes ?? ValueList<DeprecatedGrantType>.Empty,
-                ForbidSuspiciousText = forbidSuspiciousText ?? false,
-            };
-
-            if (!ChecksSomething(rule))
-            {
-                context.Report(context.Error(map.Start, $"rule '{rule.Id}' ('{path}') checks nothing: give it at least one of {Checks}."));
+                context.Report(context.Error(map.Start, $"rule '{id.Text}' ('{path}') checks nothing: give it at least one of {Checks}."));
                 return (null, id);
             }
 
-            return (rule, id);
+            return (new BaselineRule(id.Text, description, severity, remediation, match, exemptions, demands), id);
         }
 
-        private static bool ChecksSomething(BaselineRule rule) =>
-            rule.RequiredScopes.Count > 0
-            || rule.AllowedScopes != null
-            || rule.ForbiddenScopes.Count > 0
-            || rule.ForbidUnknownScopes
-            || rule.MaxAccessTokenValiditySeconds.HasValue
-            || rule.RedirectUris != null
-            || rule.AllowedStates != null
-            || rule.RequiredRoles.Count > 0
-            || rule.ForbiddenRoles.Count > 0
-            || rule.ForbiddenPermissions.Count > 0
-            || rule.AllowedDivisions != null
-            || rule.ForbidAllDivisions
-            || rule.ForbidPrivilegeEscalation
-            || rule.ForbidUnknownRoles
-            || rule.ForbidWildcardPermissions
-            || rule.DeprecatedGrantTypes.Count > 0
-            || rule.ForbidSuspiciousText;
-
         /// <summary>Scope names or patterns; allowedScopes may be empty (no scope at all is allowed), the others may not.</summary>
-        private static ValueList<ScopePattern>? Scopes(YamlMap map, string key, bool allowEmpty)
+        internal static ValueList<ScopePattern>? Scopes(YamlMap map, string key, bool allowEmpty)
         {
             const string What = "scope name or pattern";
             var items = allowEmpty ? map.OptionalTexts(key, What) : map.OptionalNonEmptyTexts(key, What);
@@ -140,10 +79,10 @@ namespace OAuthAudit.Yaml
                 : throw map.Context.Error(item.Node, $"'{item.Path}' is '{item.Text}', which is not a scope name or pattern: scope names use letters, digits, ':', '-', '_' and '.', and patterns add '*' and '?' (such as analytics:readonly or routing*).");
 
         /// <summary>Role or division names, wildcards allowed; a list given must not be empty.</summary>
-        private static ValueList<string>? Names(YamlMap map, string key, string noun) =>
+        internal static ValueList<string>? Names(YamlMap map, string key, string noun) =>
             map.OptionalNonEmptyTexts(key, noun) is IReadOnlyList<YamlItem> items ? ValueList.From(items.Select(item => item.Text)) : null;
 
-        private static ValueList<PermissionPattern>? Permissions(YamlMap map, string key)
+        internal static ValueList<PermissionPattern>? Permissions(YamlMap map, string key)
         {
             var items = map.OptionalNonEmptyTexts(key, "permission (domain:entity:action)");
             return items == null ? null : ValueList.From(Each(map, items, item => PermissionPattern.IsValid(item.Text)
@@ -151,9 +90,9 @@ namespace OAuthAudit.Yaml
                 : throw map.Context.Error(item.Node, $"'{item.Path}' is '{item.Text}', which is not a permission: a permission has three parts, domain:entity:action, each a name of letters, digits, '_' or '-', or '*' for all (such as oauth:client:edit or authorization:*:*).")));
         }
 
-        private static RedirectUriPolicy? RedirectUris(YamlMap rule)
+        internal static RedirectUriPolicy? RedirectUris(YamlMap rule, string key)
         {
-            var map = rule.OptionalMap("redirectUris", RedirectUriKeys, "a mapping with any of " + string.Join(", ", RedirectUriKeys));
+            var map = rule.OptionalMap(key, RedirectUriKeys, "a mapping with any of " + string.Join(", ", RedirectUriKeys));
             if (map == null)
             {
                 return null;
@@ -169,18 +108,18 @@ namespace OAuthAudit.Yaml
         }
 
         /// <summary>Each entry: grantType, endOfLife (YYYY-MM-DD, the first day it no longer works) and migration; a grant type once per rule.</summary>
-        private static ValueList<DeprecatedGrantType> DeprecatedGrantTypes(YamlMap rule)
+        internal static ValueList<DeprecatedGrantType>? DeprecatedGrantTypes(YamlMap rule, string key)
         {
             const string What = "a list of grant types being retired (each a mapping with grantType, endOfLife and migration)";
-            var items = rule.OptionalList("deprecatedGrantTypes", What);
+            var items = rule.OptionalList(key, What);
             if (items == null)
             {
-                return ValueList<DeprecatedGrantType>.Empty;
+                return null;
             }
 
             if (items.Count == 0)
             {
-                throw rule.Context.Error(rule.Optional("deprecatedGrantTypes")!, $"'{rule.PathOf("deprecatedGrantTypes")}' is an empty list; list at least one grant type being retired, or remove the key.");
+                throw rule.Context.Error(rule.Optional(key)!, $"'{rule.PathOf(key)}' is an empty list; list at least one grant type being retired, or remove the key.");
             }
 
             var seen = new Dictionary<string, YamlItem>(StringComparer.OrdinalIgnoreCase);
@@ -209,9 +148,9 @@ namespace OAuthAudit.Yaml
             return ValueList.From(entries);
         }
 
-        private static ValueList<string>? States(YamlMap map)
+        internal static ValueList<string>? States(YamlMap map, string key)
         {
-            var items = map.OptionalNonEmptyTexts("allowedStates", "client state");
+            var items = map.OptionalNonEmptyTexts(key, "client state");
             return items == null ? null : ValueList.From(Each(map, items, item => map.OneOf(item, ClientStates.All, "client state")));
         }
 

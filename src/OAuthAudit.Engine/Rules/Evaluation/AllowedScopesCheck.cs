@@ -14,8 +14,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _allowed = allowed;
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             var allowedList = _allowed.Count == 0 ? "none" : string.Join(", ", _allowed);
             foreach (var held in client.Scopes.Select(scope => scope.Name).Where(name => !ScopeSemantics.IsAllowed(name, _allowed)))
             {

@@ -9,30 +9,36 @@ namespace OAuthAudit.Engine.Rules
 {
     /// <summary>
     /// Checks clients against a baseline. It sees only the in-memory client, so live and snapshot audits
-    /// give the same verdicts. Waivers apply as of the evaluation time given.
+    /// give the same verdicts. Waivers and deprecation dates apply as of the evaluation time given.
     /// </summary>
     public sealed class BaselineEvaluator
     {
         public const string NoRuleId = "(no rule)";
 
         private readonly Baseline _baseline;
-        private readonly DateTime _now;
+        private readonly EvaluationContext _context;
         private readonly IReadOnlyList<(BaselineRule Rule, IReadOnlyList<IRuleCheck> Checks)> _rules;
         private readonly Waiver[] _activeWaivers;
 
         public BaselineEvaluator(Baseline baseline, DateTime now)
+            : this(baseline, new EvaluationContext(now))
+        {
+        }
+
+        public BaselineEvaluator(Baseline baseline, EvaluationContext context)
         {
             _baseline = baseline;
-            _now = now.ToUniversalTime();
-            _rules = baseline.Rules.Select(rule => (rule, RuleChecks.For(rule, _now))).ToArray();
-            _activeWaivers = baseline.Waivers.Where(waiver => !waiver.IsExpired(_now)).ToArray();
+            _context = context;
+            _rules = baseline.Rules.Select(rule => (rule, RuleChecks.For(rule))).ToArray();
+            _activeWaivers = baseline.Waivers.Where(waiver => !waiver.IsExpired(context.Now)).ToArray();
         }
 
         public ClientAuditResult Evaluate(OAuthClient client)
         {
+            var context = new CheckContext(client, _context);
             var matched = _rules.Where(entry => AppliesTo(entry.Rule, client)).ToArray();
             var findings = matched.SelectMany(entry => entry.Checks
-                    .SelectMany(check => check.Check(client))
+                    .SelectMany(check => check.Check(context))
                     .Select(draft => new Finding(client, _baseline.Name, entry.Rule.Id, draft.FixedSeverity ?? entry.Rule.Severity, draft.Kind, draft.Subject,
                         $"'{client.Name}' {draft.Message}", draft.RemediationOverridesRule ? draft.Remediation : entry.Rule.Remediation ?? draft.Remediation)))
                 .ToList();
@@ -51,7 +57,7 @@ namespace OAuthAudit.Engine.Rules
                 }
             }
 
-            return new ClientAuditResult(client, _baseline.Name, ValueList.From(matched.Select(entry => entry.Rule.Id)), ValueList.From(findings), _now);
+            return new ClientAuditResult(client, _baseline.Name, ValueList.From(matched.Select(entry => entry.Rule.Id)), ValueList.From(findings), _context.Now);
         }
 
         /// <exception cref="PatternTimeoutException">A name regular expression of the rule ran out of time on this client.</exception>

@@ -8,21 +8,19 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 {
     /// <summary>
     /// A client on a grant type that is being retired: the rule's severity until the day it stops working,
-    /// Critical from that day on (as of the evaluation time); the remediation is the migration text.
+    /// Critical from that day on (as of the evaluation time in the context); the remediation is the migration text.
     /// </summary>
     internal sealed class DeprecatedGrantTypeCheck : IRuleCheck
     {
         private readonly IReadOnlyList<DeprecatedGrantType> _deprecated;
-        private readonly DateTime _now;
-
-        public DeprecatedGrantTypeCheck(IReadOnlyList<DeprecatedGrantType> deprecated, DateTime now)
+        public DeprecatedGrantTypeCheck(IReadOnlyList<DeprecatedGrantType> deprecated)
         {
             _deprecated = deprecated;
-            _now = now;
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             var deprecated = _deprecated.FirstOrDefault(entry => string.Equals(entry.GrantType, client.AuthorizedGrantType, StringComparison.OrdinalIgnoreCase));
             if (deprecated == null)
             {
@@ -30,7 +28,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             }
 
             var date = deprecated.EndOfLife.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var ended = deprecated.HasEnded(_now);
+            var ended = deprecated.HasEnded(context.Now);
             var message = ended
                 ? $"uses the {deprecated.GrantType} grant type, which was due to stop working on {date}; that date has passed."
                 : $"uses the {deprecated.GrantType} grant type, which is being retired: it stops working on {date}, a date still ahead.";

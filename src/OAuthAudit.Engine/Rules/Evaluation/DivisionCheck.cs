@@ -16,8 +16,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _forbidAllDivisions = forbidAllDivisions;
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             foreach (var grant in client.Roles)
             {
                 if (_forbidAllDivisions && grant.IsAllDivisions)

@@ -17,8 +17,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _forbidden = forbidden;
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             foreach (var pattern in _forbidden)
             {
                 var chains = PermissionChains.Overlapping(client, pattern);

@@ -14,8 +14,8 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _forbidden = new WildcardNames(forbidden);
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client) =>
-            client.Roles
+        public IEnumerable<FindingDraft> Check(CheckContext context) =>
+            context.Client.Roles
                 .Where(grant => grant.IsKnownRole && _forbidden.Matches(grant.RoleName!))
                 .GroupBy(grant => grant.RoleName!)
                 .Select(grants => new FindingDraft(FindingKind.ForbiddenRole, grants.Key,

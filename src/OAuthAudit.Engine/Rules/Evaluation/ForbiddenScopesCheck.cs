@@ -14,8 +14,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _forbidden = forbidden;
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             var violations = ScopeSemantics.Grants(client.Scopes.Select(scope => scope.Name))
                 .SelectMany(grant => _forbidden.Where(pattern => pattern.Matches(grant.Granted)).Select(pattern => (grant.Granted, grant.HeldAs, Pattern: pattern)))
                 .GroupBy(violation => violation.HeldAs);

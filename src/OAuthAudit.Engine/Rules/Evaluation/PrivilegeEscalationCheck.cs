@@ -11,8 +11,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// </summary>
     internal sealed class PrivilegeEscalationCheck : IRuleCheck
     {
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             foreach (var grant in client.Roles)
             {
                 var paths = EscalationPermissions.All

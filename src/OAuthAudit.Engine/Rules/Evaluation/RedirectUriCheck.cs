@@ -19,8 +19,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _policy = policy;
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             if (client.AuthorizedGrantType != GrantTypes.Code && client.AuthorizedGrantType != GrantTypes.Token)
             {
                 yield break;

@@ -14,9 +14,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _required = required.Select(name => (name, new WildcardNames(new[] { name }))).ToArray();
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client) =>
+        public IEnumerable<FindingDraft> Check(CheckContext context) =>
             _required
-                .Where(required => !client.Roles.Any(grant => grant.IsKnownRole && required.Pattern.Matches(grant.RoleName!)))
+                .Where(required => !context.Client.Roles.Any(grant => grant.IsKnownRole && required.Pattern.Matches(grant.RoleName!)))
                 .Select(required => new FindingDraft(FindingKind.MissingRole, required.Name, $"requires role '{required.Name}' and holds no role of that name.", Remediations.AddRole));
     }
 }

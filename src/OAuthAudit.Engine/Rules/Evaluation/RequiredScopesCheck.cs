@@ -14,8 +14,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _required = required;
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             var grants = ScopeSemantics.Grants(client.Scopes.Select(scope => scope.Name));
             foreach (var required in _required)
             {

@@ -15,8 +15,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _allowed = allowed;
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             var state = client.State ?? "(none)";
             if (!_allowed.Contains(state, StringComparer.OrdinalIgnoreCase))
             {

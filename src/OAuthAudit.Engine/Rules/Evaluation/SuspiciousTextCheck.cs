@@ -10,8 +10,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// </summary>
     internal sealed class SuspiciousTextCheck : IRuleCheck
     {
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             if (DisplayText.HasHiddenCharacters(client.Name))
             {
                 yield return Draft(nameof(OAuthClient.Name), "name", client.Name);

@@ -14,8 +14,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _maxSeconds = maxSeconds;
         }
 
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             if (client.AccessTokenValiditySeconds is int seconds && seconds > _maxSeconds)
             {
                 yield return new FindingDraft(FindingKind.TokenLifetime, seconds.ToString(CultureInfo.InvariantCulture),

@@ -6,8 +6,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>Grants naming a role or division the organization does not have (deleted since) are findings.</summary>
     internal sealed class UnknownRolesCheck : IRuleCheck
     {
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             foreach (var grant in client.Roles)
             {
                 if (!grant.IsKnownRole)

@@ -7,8 +7,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>No role of the client may hold a permission with "*" in a part: it grants actions nobody listed, including ones added later.</summary>
     internal sealed class WildcardPermissionsCheck : IRuleCheck
     {
-        public IEnumerable<FindingDraft> Check(OAuthClient client)
+        public IEnumerable<FindingDraft> Check(CheckContext context)
         {
+            var client = context.Client;
             var held = client.Roles
                 .SelectMany(grant => grant.Held.Where(permission => permission.HasWildcard).Select(permission => (Grant: grant, Held: permission)))
                 .GroupBy(chain => chain.Held.Text);
