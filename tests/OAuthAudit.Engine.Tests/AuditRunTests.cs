@@ -67,6 +67,21 @@ namespace OAuthAudit.Engine.Tests
         }
 
         [Fact]
+        public void A_baseline_file_is_hashed_over_its_bytes_byte_order_mark_included_and_still_reads()
+        {
+            using var files = new TempFiles();
+            var path = Path.Combine(files.Folder, "bom.yml");
+            var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(File.ReadAllBytes(SampleBaseline)).ToArray();
+            File.WriteAllBytes(path, bytes);
+
+            var baseline = Baselines.Loader.ReadFile(path);
+
+            Assert.Equal(Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), baseline.Sha256);
+            Assert.NotEqual(Baselines.Loader.ReadFile(SampleBaseline).Sha256, baseline.Sha256);
+            Assert.Equal(Baselines.Loader.ReadFile(SampleBaseline).Rules.Select(rule => rule.Id), baseline.Rules.Select(rule => rule.Id));
+        }
+
+        [Fact]
         public void The_built_in_baseline_is_hashed_over_its_text()
         {
             var builtIn = Baselines.Loader.BuiltIn;
