@@ -30,6 +30,6 @@ namespace OAuthAudit.Engine.Runs
 
         public UtcTimestamp OccurredAt { get; }
 
-        public override string ToString() => ClientName == null ? $"{ErrorId}: {Message}" : DisplayText.Visible($"{ClientName}: {ErrorId}: {Message}")!;
+        public override string ToString() => DisplayText.Visible(ClientName == null ? $"{ErrorId}: {Message}" : $"{ClientName}: {ErrorId}: {Message}")!;
     }
 }
