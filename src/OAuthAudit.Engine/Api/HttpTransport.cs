@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Api
 {
@@ -81,10 +82,10 @@ namespace OAuthAudit.Engine.Api
                 var elapsed = stopwatch.ElapsedMilliseconds;
                 if (response != null)
                 {
-                    operation.Log.Verbose($"{description} -> {response.Status} in {elapsed} ms (correlation id {response.CorrelationId ?? "none"})");
+                    operation.Host.Verbose($"{description} -> {response.Status} in {elapsed} ms (correlation id {response.CorrelationId ?? "none"})");
                     if (response.RateLimit != null)
                     {
-                        operation.Log.Debug($"{description} rate limit: {response.RateLimit}");
+                        operation.Host.Debug($"{description} rate limit: {response.RateLimit}");
                     }
 
                     if (!IsRetryable(response.Status) || attempt >= Policy.MaxRetryCount)
@@ -100,7 +101,7 @@ namespace OAuthAudit.Engine.Api
                 }
 
                 var reason = DescribeFailure(failure!);
-                operation.Log.Verbose($"{description} failed after {elapsed} ms: {reason}");
+                operation.Host.Verbose($"{description} failed after {elapsed} ms: {reason}");
                 if (NameResolution.Failed(failure!))
                 {
                     // A name that does not resolve will not resolve on a retry a second later: say so at once.
@@ -221,7 +222,7 @@ namespace OAuthAudit.Engine.Api
 
         private async Task WaitBeforeRetryAsync(ApiRequestDescription description, string reason, TimeSpan delay, int attempt, Operation operation)
         {
-            operation.Log.Verbose($"{description} {reason}; retry {attempt + 1} of {Policy.MaxRetryCount} in {delay.TotalSeconds:0.##} s");
+            operation.Host.Verbose($"{description} {reason}; retry {attempt + 1} of {Policy.MaxRetryCount} in {delay.TotalSeconds:0.##} s");
             await Task.Delay(delay, operation.Cancellation).ConfigureAwait(false);
         }
     }

@@ -5,6 +5,7 @@ using System.Security;
 using OAuthAudit.Completion;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.Operations;
 using OAuthAudit.Errors;
 using OAuthAudit.Hosting;
 
