@@ -63,6 +63,9 @@ namespace OAuthAudit.Engine.Model
 
         public string? OrganizationName { get; internal set; }
 
+        /// <summary>The organization's id: what keys an organization everywhere (names are not unique).</summary>
+        public string? OrganizationId { get; internal set; }
+
         public bool IsClientCredentials => AuthorizedGrantType == GrantTypes.ClientCredentials;
 
         /// <summary>What the client may do, as text ("a; b"): its role grants for a client-credentials client, else its scopes.</summary>

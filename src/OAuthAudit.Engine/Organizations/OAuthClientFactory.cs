@@ -40,6 +40,7 @@ namespace OAuthAudit.Engine.Organizations
                 DateToDelete = dto.DateToDelete,
                 SelfUri = dto.SelfUri,
                 OrganizationName = organization.Name,
+                OrganizationId = organization.Id,
             };
         }
 

@@ -28,6 +28,9 @@ namespace OAuthAudit.Engine.Rules
         /// <summary>The file it was read from, or "(built-in)".</summary>
         public string Source { get; }
 
+        /// <summary>SHA-256 (lowercase hex) of the file's bytes, or of the built-in text in UTF-8; null when parsed from text not read by the loader.</summary>
+        public string? Sha256 { get; internal set; }
+
         public ValueList<BaselineRule> Rules { get; }
 
         public ValueList<Waiver> Waivers { get; }

@@ -15,6 +15,7 @@ namespace OAuthAudit.Engine.Rules
             GrantType = client.AuthorizedGrantType;
             State = client.State;
             OrganizationName = client.OrganizationName;
+            OrganizationId = client.OrganizationId;
             UnknownScopes = client.UnknownScopes;
             BaselineName = baselineName;
             MatchedRules = matchedRules;
@@ -30,6 +31,37 @@ namespace OAuthAudit.Engine.Rules
             MissingScopes = SubjectsOf(outstanding, FindingKind.MissingScope);
             ExcessiveScopes = SubjectsOf(outstanding, FindingKind.ExcessiveScope);
             ForbiddenScopes = SubjectsOf(outstanding, FindingKind.ForbiddenScope);
+        }
+
+        /// <summary>
+        /// A client the baseline did not judge: Error (it could not be read or checked) or Skipped (a rule that
+        /// applies needs data the run did not load). It has no findings and no severity, so it never counts as a pass or a fail.
+        /// </summary>
+        internal ClientAuditResult(string clientId, string clientName, string grantType, string? state, string? organizationId, string? organizationName,
+            string baselineName, Outcome outcome, ValueList<string> matchedRules, string reason, UtcTimestamp evaluatedAt)
+        {
+            if (outcome != Outcome.Error && outcome != Outcome.Skipped)
+            {
+                throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Only Error and Skipped are outcomes of a client that was not judged.");
+            }
+
+            ClientId = clientId;
+            ClientName = clientName;
+            GrantType = grantType;
+            State = state;
+            OrganizationId = organizationId;
+            OrganizationName = organizationName;
+            UnknownScopes = ValueList<string>.Empty;
+            BaselineName = baselineName;
+            MatchedRules = matchedRules;
+            Findings = ValueList<Finding>.Empty;
+            EvaluatedAt = evaluatedAt;
+            Outcome = outcome;
+            Reason = DisplayText.Visible(reason);
+            FailedRules = ValueList<string>.Empty;
+            MissingScopes = ValueList<string>.Empty;
+            ExcessiveScopes = ValueList<string>.Empty;
+            ForbiddenScopes = ValueList<string>.Empty;
         }
 
         public string ClientId { get; }
@@ -69,6 +101,12 @@ namespace OAuthAudit.Engine.Rules
         public string BaselineName { get; }
 
         public string? OrganizationName { get; }
+
+        /// <summary>The organization's id: what keys an organization in a run (names are not unique).</summary>
+        public string? OrganizationId { get; }
+
+        /// <summary>Why the client was not judged (outcome Error or Skipped); empty when it was.</summary>
+        public string? Reason { get; }
 
         public UtcTimestamp EvaluatedAt { get; }
 

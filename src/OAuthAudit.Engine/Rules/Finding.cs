@@ -19,6 +19,7 @@ namespace OAuthAudit.Engine.Rules
             GrantType = client.AuthorizedGrantType;
             State = client.State;
             OrganizationName = client.OrganizationName;
+            OrganizationId = client.OrganizationId;
             BaselineName = baselineName;
             RuleId = ruleId;
             Severity = severity;
@@ -37,6 +38,8 @@ namespace OAuthAudit.Engine.Rules
         public string? State { get; }
 
         public string? OrganizationName { get; }
+
+        public string? OrganizationId { get; }
 
         public string BaselineName { get; }
 

@@ -14,5 +14,11 @@ namespace OAuthAudit.Engine.Rules
 
         /// <summary>No rule of the baseline applies to this client.</summary>
         NotApplicable,
+
+        /// <summary>The client could not be judged (e.g. its roles could not be read): neither a pass nor a fail; the run's errors say why.</summary>
+        Error,
+
+        /// <summary>A rule that applies needs data the run did not load, so the client was not judged: neither a pass nor a fail.</summary>
+        Skipped,
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace OAuthAudit.Engine.Rules.Loading
 {
@@ -23,14 +25,42 @@ namespace OAuthAudit.Engine.Rules.Loading
         public BaselineLoader(IBaselineParser parser)
         {
             _parser = parser;
-            _builtIn = new Lazy<Baseline>(() => Parse(BuiltInText(), BuiltInSource));
+            _builtIn = new Lazy<Baseline>(() =>
+            {
+                var text = BuiltInText();
+                return Parse(text, BuiltInSource, Sha256Of(Encoding.UTF8.GetBytes(text)));
+            });
         }
 
         public Baseline BuiltIn => _builtIn.Value;
 
         /// <exception cref="FileNotFoundException">There is no such file.</exception>
         /// <exception cref="Files.FileFormatException">The file is not a valid baseline.</exception>
-        public Baseline ReadFile(string path) => Parse(File.ReadAllText(path ?? throw new ArgumentNullException(nameof(path))), path);
+        public Baseline ReadFile(string path)
+        {
+            // The hash is of the bytes on disk, so a run names exactly the file it was judged by.
+            var bytes = File.ReadAllBytes(path ?? throw new ArgumentNullException(nameof(path)));
+            using (var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+            {
+                return Parse(reader.ReadToEnd(), path, Sha256Of(bytes));
+            }
+        }
+
+        /// <summary>Lowercase hex SHA-256, as sha256sum and Get-FileHash (lowercased) show it.</summary>
+        internal static string Sha256Of(byte[] bytes)
+        {
+            using (var sha = SHA256.Create())
+            {
+                var hash = sha.ComputeHash(bytes);
+                var text = new StringBuilder(hash.Length * 2);
+                foreach (var b in hash)
+                {
+                    text.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                return text.ToString();
+            }
+        }
 
         internal static string BuiltInText()
         {
@@ -42,11 +72,13 @@ namespace OAuthAudit.Engine.Rules.Loading
             }
         }
 
-        private Baseline Parse(string yaml, string source)
+        private Baseline Parse(string yaml, string source, string sha256)
         {
             using (var reader = new StringReader(yaml))
             {
-                return _parser.Parse(reader, source);
+                var baseline = _parser.Parse(reader, source);
+                baseline.Sha256 = sha256;
+                return baseline;
             }
         }
     }
