@@ -10,6 +10,7 @@ using OAuthAudit.Emulator;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Rules;
 using OAuthAudit.Engine.Runs;

@@ -2,6 +2,7 @@ using System.Linq;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Rules;
 using Xunit;
 

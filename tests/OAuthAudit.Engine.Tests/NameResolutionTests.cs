@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Operations;
 using Xunit;
 
 namespace OAuthAudit.Engine.Tests

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Organizations;
 using Xunit;
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using OAuthAudit.Emulator;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.Operations;
 using Xunit;
 
 namespace OAuthAudit.Engine.Tests

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Files;
+using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Snapshots;
 using OAuthAudit.Tests.Shared;
 using Xunit;

@@ -5,7 +5,7 @@ using OAuthAudit.Engine.Api.Dto;
 
 namespace OAuthAudit.Engine.Api
 {
-    /// <summary>Turns an API error answer into an error that names the cause and the fix.</summary>
+    /// <summary>Turns an API error answer into an error that states the cause and carries its facts.</summary>
     internal static class ApiErrors
     {
         private static readonly Regex PermissionList = new Regex(@"\[(?<list>[^\]]+)\]", RegexOptions.CultureInvariant);
@@ -28,6 +28,8 @@ namespace OAuthAudit.Engine.Api
                 ApiMessage = apiMessage,
                 CorrelationId = correlationId,
                 MissingPermissions = missing,
+                Attempts = response.Attempts,
+                Elapsed = response.Elapsed,
             };
         }
 
@@ -36,7 +38,7 @@ namespace OAuthAudit.Engine.Api
                 ApiFailureKind.InvalidResponse,
                 $"{request} answered {response.Status} with a body that is not the API's {expectedModel} JSON " +
                 $"({response.ContentType ?? "no content type"}, {response.Body.Length} characters: {Describe(parseError)}). " +
-                $"A proxy or gateway may have answered instead of Genesys Cloud; check -ApiBaseUri and try again (correlation id {response.CorrelationId ?? "none"}).",
+                $"A proxy or gateway may have answered instead of Genesys Cloud (correlation id {response.CorrelationId ?? "none"}).",
                 request,
                 parseError)
             {
@@ -50,21 +52,20 @@ namespace OAuthAudit.Engine.Api
             {
                 case 401:
                     return (ApiFailureKind.TokenRejected,
-                        $"Genesys Cloud rejected the access token for {request}: it has expired, was revoked, or belongs to another region. Connect again with Connect-GcOrganization");
+                        $"Genesys Cloud rejected the access token for {request}: it has expired, was revoked, or belongs to another region");
                 case 403:
                     return (ApiFailureKind.MissingPermission,
-                        $"The auditing OAuth client is missing the permission {string.Join(", ", missing)} needed for {request}. " +
-                        "Add it to a role granted to that client (Admin > Roles/Permissions), then connect again");
+                        $"The auditing OAuth client is missing the permission {string.Join(", ", missing)} needed for {request}");
                 case 404:
                     return (ApiFailureKind.NotFound, $"{request} found nothing");
                 case 429:
                     return (ApiFailureKind.RateLimited,
-                        $"Genesys Cloud kept rate limiting {request}: {Tries(response)}. Wait a minute, or raise -MaxRetryCount/-MaxRetryWait on Connect-GcOrganization");
+                        $"Genesys Cloud kept rate limiting {request}: {Tries(response)}");
                 case 502:
                 case 503:
                 case 504:
                     return (ApiFailureKind.Unavailable,
-                        $"Genesys Cloud was unavailable for {request}: {Tries(response)}. Try again later, or raise -MaxRetryCount on Connect-GcOrganization");
+                        $"Genesys Cloud was unavailable for {request}: {Tries(response)}");
                 default:
                     return (ApiFailureKind.RequestFailed, $"{request} failed with status {response.Status}");
             }

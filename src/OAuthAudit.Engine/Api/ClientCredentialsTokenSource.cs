@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Api
 {
@@ -102,7 +103,7 @@ namespace OAuthAudit.Engine.Api
         private async Task<string> RequestTokenAsync(Operation operation)
         {
             var description = new ApiRequestDescription("POST", _tokenUri);
-            operation.Log.Verbose($"Requesting an access token for client {_credential.ClientId} from {_tokenUri.Host}");
+            operation.Host.Verbose($"Requesting an access token for client {_credential.ClientId} from {_tokenUri.Host}");
             var response = await _transport.SendAsync(CreateTokenRequest, description, operation).ConfigureAwait(false);
             TokenResponseDto? answer;
             try
@@ -139,7 +140,7 @@ namespace OAuthAudit.Engine.Api
                 _renewAt = lifetime.HasValue ? issuedAt + Max(lifetime.Value - RenewalMargin, MinimumReuse) : (DateTime?)null;
             }
 
-            operation.Log.Verbose(lifetime.HasValue
+            operation.Host.Verbose(lifetime.HasValue
                 ? $"Access token issued; it expires at {issuedAt + lifetime.Value:yyyy-MM-ddTHH:mm:ssZ}"
                 : "Access token issued without expires_in; it is used until the API refuses it");
             return token;
@@ -155,7 +156,7 @@ namespace OAuthAudit.Engine.Api
 
             if (expiresIn.Value > MaximumLifetime.TotalSeconds)
             {
-                operation.Log.Verbose($"The login service gave expires_in {expiresIn.Value:R} s; the token is treated as expiring after {MaximumLifetime.TotalHours:0} h, the longest Genesys Cloud issues");
+                operation.Host.Verbose($"The login service gave expires_in {expiresIn.Value:R} s; the token is treated as expiring after {MaximumLifetime.TotalHours:0} h, the longest Genesys Cloud issues");
                 return MaximumLifetime;
             }
 

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Api
 {
@@ -37,7 +38,7 @@ namespace OAuthAudit.Engine.Api
             var (response, token) = await SendAsync(uri, description, operation).ConfigureAwait(false);
             if (response.Status == 401 && _tokens.CanRenew)
             {
-                operation.Log.Verbose($"{description} answered 401; renewing the access token once and retrying");
+                operation.Host.Verbose($"{description} answered 401; renewing the access token once and retrying");
                 _tokens.Invalidate(token);
                 (response, _) = await SendAsync(uri, description, operation).ConfigureAwait(false);
             }

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Api
 {
@@ -81,10 +82,10 @@ namespace OAuthAudit.Engine.Api
                 var elapsed = stopwatch.ElapsedMilliseconds;
                 if (response != null)
                 {
-                    operation.Log.Verbose($"{description} -> {response.Status} in {elapsed} ms (correlation id {response.CorrelationId ?? "none"})");
+                    operation.Host.Verbose($"{description} -> {response.Status} in {elapsed} ms (correlation id {response.CorrelationId ?? "none"})");
                     if (response.RateLimit != null)
                     {
-                        operation.Log.Debug($"{description} rate limit: {response.RateLimit}");
+                        operation.Host.Debug($"{description} rate limit: {response.RateLimit}");
                     }
 
                     if (!IsRetryable(response.Status) || attempt >= Policy.MaxRetryCount)
@@ -100,24 +101,33 @@ namespace OAuthAudit.Engine.Api
                 }
 
                 var reason = DescribeFailure(failure!);
-                operation.Log.Verbose($"{description} failed after {elapsed} ms: {reason}");
+                operation.Host.Verbose($"{description} failed after {elapsed} ms: {reason}");
                 if (NameResolution.Failed(failure!))
                 {
                     // A name that does not resolve will not resolve on a retry a second later: say so at once.
                     throw new GenesysApiException(
                         ApiFailureKind.NetworkFailure,
-                        $"{description} failed: the host name '{description.Host}' could not be resolved ({reason}). Not retried: check the host name (a typing mistake in the domain?) and this machine's DNS settings.",
+                        $"{description} failed: the host name '{description.Host}' could not be resolved ({reason}). Not retried.",
                         description,
-                        failure);
+                        failure)
+                    {
+                        Attempts = attempt + 1,
+                        Elapsed = started.Elapsed,
+                        HostNotResolved = true,
+                    };
                 }
 
                 if (attempt >= Policy.MaxRetryCount)
                 {
                     throw new GenesysApiException(
                         ApiFailureKind.NetworkFailure,
-                        $"{description} failed: {reason}. Tried {attempt + 1} times over {started.Elapsed.TotalSeconds:0.#} s. Check the network path to {description.Host}, or raise -TimeoutSec or -MaxRetryCount on Connect-GcOrganization, and try again.",
+                        $"{description} failed: {reason}. Tried {attempt + 1} times over {started.Elapsed.TotalSeconds:0.#} s.",
                         description,
-                        failure);
+                        failure)
+                    {
+                        Attempts = attempt + 1,
+                        Elapsed = started.Elapsed,
+                    };
                 }
 
                 await WaitBeforeRetryAsync(description, reason, Policy.BackoffDelay(attempt), attempt, operation).ConfigureAwait(false);
@@ -201,27 +211,32 @@ namespace OAuthAudit.Engine.Api
             new GenesysApiException(
                 ApiFailureKind.InvalidResponse,
                 $"{description} {what}, over the limit of {MaxResponseBytes} bytes ({MaxResponseBytes / (1024.0 * 1024.0):0.##} MiB) for one answer; it was not read. " +
-                "No Genesys Cloud answer is that large: a proxy or gateway may have answered instead, or raise the response size limit if the organization really is that big.",
-                description);
+                "No Genesys Cloud answer is that large: a proxy or gateway may have answered instead.",
+                description)
+            {
+                ResponseLimitBytes = MaxResponseBytes,
+            };
 
         private static GenesysApiException Redirected(HttpResponseMessage answer, Uri requested, ApiRequestDescription description)
         {
             var location = answer.Headers.Location;
             var target = location == null ? null : location.IsAbsoluteUri ? location : new Uri(requested, location);
-            var where = target == null ? "without a Location" : $"to host '{target.Host}'{(target.IsDefaultPort ? string.Empty : ":" + target.Port)}";
+            var port = target == null || target.IsDefaultPort ? string.Empty : ":" + target.Port;
+            var where = target == null ? "without a Location" : $"to host '{target.Host}'{port}";
             return new GenesysApiException(
                 ApiFailureKind.InvalidResponse,
-                $"{description} answered {(int)answer.StatusCode}, a redirect {where}. Redirects are not followed, so the request and its credentials were not sent there. " +
-                "Genesys Cloud does not redirect API or login requests: check the API and login addresses, and any proxy in between.",
+                $"{description} answered {(int)answer.StatusCode}, a redirect {where}. Redirects are not followed, so the request and its credentials were not sent there; " +
+                "Genesys Cloud does not redirect API or login requests.",
                 description)
             {
                 StatusCode = (int)answer.StatusCode,
+                RedirectHost = target == null ? null : target.Host + port,
             };
         }
 
         private async Task WaitBeforeRetryAsync(ApiRequestDescription description, string reason, TimeSpan delay, int attempt, Operation operation)
         {
-            operation.Log.Verbose($"{description} {reason}; retry {attempt + 1} of {Policy.MaxRetryCount} in {delay.TotalSeconds:0.##} s");
+            operation.Host.Verbose($"{description} {reason}; retry {attempt + 1} of {Policy.MaxRetryCount} in {delay.TotalSeconds:0.##} s");
             await Task.Delay(delay, operation.Cancellation).ConfigureAwait(false);
         }
     }

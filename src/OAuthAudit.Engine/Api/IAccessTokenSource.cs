@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Api
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Security;
 using System.Threading.Tasks;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Api
 {

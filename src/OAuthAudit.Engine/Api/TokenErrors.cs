@@ -3,7 +3,7 @@ using OAuthAudit.Engine.Api.Dto;
 
 namespace OAuthAudit.Engine.Api
 {
-    /// <summary>Turns the login service's refusals into errors that say what to fix.</summary>
+    /// <summary>Turns the login service's refusals into errors that state what it answered.</summary>
     internal static class TokenErrors
     {
         public static GenesysApiException Rejected(ApiResponse response, TokenResponseDto? answer, string clientId, ApiRequestDescription request)
@@ -15,23 +15,20 @@ namespace OAuthAudit.Engine.Api
             if (response.Status == 429 || response.Status >= 500)
             {
                 kind = response.Status == 429 ? ApiFailureKind.RateLimited : ApiFailureKind.Unavailable;
-                message = $"The Genesys Cloud login service answered {response.Status} after {request.Method} {request.Host}{request.Path} was retried; try again later.";
+                message = $"The Genesys Cloud login service answered {response.Status} after {request.Method} {request.Host}{request.Path} was retried ({response.Attempts} {(response.Attempts == 1 ? "try" : "tries")} over {response.Elapsed.TotalSeconds:0.#} s).";
             }
             else if (error == "unauthorized_client" || error == "unsupported_grant_type")
             {
-                message = $"OAuth client '{clientId}' is not allowed the Client Credentials grant ({error}: {detail}). " +
-                    "Create or pick an OAuth client whose grant type is Client Credentials, give it a role with oauth:client:view, and connect with its id and secret.";
+                message = $"OAuth client '{clientId}' is not allowed the Client Credentials grant ({error}: {detail}).";
             }
             else if (error != null)
             {
-                message = $"The Genesys Cloud login service rejected client id '{clientId}' ({error}: {detail}). " +
-                    "Check the client id and secret (-ClientId/-ClientSecret, -Credential, or GENESYS_CLIENT_ID/GENESYS_CLIENT_SECRET) and that -Region or -Environment names the organization's region.";
+                message = $"The Genesys Cloud login service rejected client id '{clientId}' ({error}: {detail}).";
             }
             else
             {
                 kind = response.IsSuccess ? ApiFailureKind.InvalidResponse : ApiFailureKind.RequestFailed;
-                message = $"The Genesys Cloud login service answered {response.Status} ({response.ContentType ?? "no content type"}) without an 'access_token'. " +
-                    "Check that -LoginBaseUri or -Environment points at a Genesys Cloud login service.";
+                message = $"The Genesys Cloud login service answered {response.Status} ({response.ContentType ?? "no content type"}) without an 'access_token'.";
             }
 
             return new GenesysApiException(kind, message, request)
@@ -40,6 +37,9 @@ namespace OAuthAudit.Engine.Api
                 ApiCode = error,
                 ApiMessage = detail,
                 CorrelationId = response.CorrelationId,
+                Attempts = response.Attempts,
+                Elapsed = response.Elapsed,
+                FromLoginService = true,
             };
         }
 
@@ -48,12 +48,13 @@ namespace OAuthAudit.Engine.Api
             new GenesysApiException(
                 ApiFailureKind.InvalidResponse,
                 $"The Genesys Cloud login service answered {response.Status} to {request.Method} {request.Host}{request.Path} with a token answer that cannot be used ({ApiErrors.Describe(parseError)}). " +
-                "A proxy or gateway may have answered instead of the login service; check the login address and try again.",
+                "A proxy or gateway may have answered instead of the login service.",
                 request,
                 parseError)
             {
                 StatusCode = response.Status,
                 CorrelationId = response.CorrelationId,
+                FromLoginService = true,
             };
 
         /// <summary>The token's characters are the RFC 6750 token68 set (visible ASCII); anything else could split or forge a header.</summary>
@@ -74,11 +75,12 @@ namespace OAuthAudit.Engine.Api
             new GenesysApiException(
                 ApiFailureKind.TokenRejected,
                 $"The Genesys Cloud login service answered {request.Method} {request.Host}{request.Path} with an 'access_token' holding characters no access token has (control characters, line breaks, spaces or non-ASCII). " +
-                "The token was not used or sent anywhere. A proxy or gateway may have answered instead of the login service; check the login address and try again.",
+                "The token was not used or sent anywhere. A proxy or gateway may have answered instead of the login service.",
                 request)
             {
                 StatusCode = response.Status,
                 CorrelationId = response.CorrelationId,
+                FromLoginService = true,
             };
     }
 }

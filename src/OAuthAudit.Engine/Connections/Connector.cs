@@ -4,6 +4,7 @@ using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Files;
 using OAuthAudit.Engine.Snapshots;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Connections
 {

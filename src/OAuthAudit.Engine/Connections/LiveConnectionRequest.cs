@@ -3,7 +3,7 @@ using OAuthAudit.Engine.Api;
 
 namespace OAuthAudit.Engine.Connections
 {
-    /// <summary>What Connect-GcOrganization was given for a live connection: where, who, and how hard to retry.</summary>
+    /// <summary>A resolved live connection (see <see cref="ConnectionOptions"/>): where, who, and how hard to retry.</summary>
     public sealed class LiveConnectionRequest
     {
         public LiveConnectionRequest(GenesysEndpoint endpoint, RetryPolicy retryPolicy, ClientCredential? credential, SecureString? accessToken)

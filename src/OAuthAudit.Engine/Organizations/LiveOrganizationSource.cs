@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Organizations
 {
@@ -105,14 +106,14 @@ namespace OAuthAudit.Engine.Organizations
         private async Task<IReadOnlyList<AuthorizationRole>> FetchRolesAsync(Operation operation)
         {
             var roles = AuthorizationFactory.Roles(await PagedListing.ReadAllAsync<DomainOrganizationRoleDto>(_api, RolesPath, "&userCount=false", "OrganizationRoleEntityListing", RoleViewPermission, operation, role => role.Id).ConfigureAwait(false));
-            operation.Log.Verbose($"Roles: {roles.Count} (cached for this connection)");
+            operation.Host.Verbose($"Roles: {roles.Count} (cached for this connection)");
             return roles;
         }
 
         private async Task<IReadOnlyList<AuthorizationDivision>> FetchDivisionsAsync(Operation operation)
         {
             var divisions = AuthorizationFactory.Divisions(await PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation, division => division.Id).ConfigureAwait(false));
-            operation.Log.Verbose($"Divisions: {divisions.Count} (cached for this connection)");
+            operation.Host.Verbose($"Divisions: {divisions.Count} (cached for this connection)");
             return divisions;
         }
 
@@ -120,7 +121,7 @@ namespace OAuthAudit.Engine.Organizations
         private async Task<PermissionCatalog> FetchPermissionCatalogAsync(Operation operation)
         {
             var catalog = PermissionCatalog.FromApi(await PagedListing.ReadAllAsync<DomainPermissionCollectionDto>(_api, PermissionsPath, string.Empty, "PermissionCollectionEntityListing", null, operation).ConfigureAwait(false));
-            operation.Log.Verbose($"Permission catalogue: {catalog.Count} permissions (cached for this connection)");
+            operation.Host.Verbose($"Permission catalogue: {catalog.Count} permissions (cached for this connection)");
             return catalog;
         }
 
@@ -130,7 +131,7 @@ namespace OAuthAudit.Engine.Organizations
             var scopes = ListingPages.EntitiesOf(listing!.Entities, ScopesPath, ScopesPath);
             ListingPages.RequireUniqueIds(scopes, scope => scope.Id, ScopesPath);
             var registry = ScopeRegistry.FromApi(scopes);
-            operation.Log.Verbose($"Scope registry: {registry.Scopes.Count} scopes (cached for this connection)");
+            operation.Host.Verbose($"Scope registry: {registry.Scopes.Count} scopes (cached for this connection)");
             return registry;
         }
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Organizations
 {

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Organizations
 {

@@ -6,6 +6,7 @@ using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Operations;
 
 namespace OAuthAudit.Engine.Snapshots
 {
@@ -37,7 +38,7 @@ namespace OAuthAudit.Engine.Snapshots
 
         public Task<PermissionCatalog?> GetPermissionCatalogAsync(Operation operation)
         {
-            operation.Log.Verbose(_catalog == null
+            operation.Host.Verbose(_catalog == null
                 ? "Permission catalogue: the snapshot has none, so a '*' in a role's permissions is not expanded to actions and whether a permission is limited to a grant's division is not known."
                 : $"Permission catalogue: {_catalog.Count} permissions (from the snapshot)");
             return Task.FromResult(_catalog);

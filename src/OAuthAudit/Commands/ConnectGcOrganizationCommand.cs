@@ -5,6 +5,7 @@ using System.Security;
 using OAuthAudit.Completion;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.Operations;
 using OAuthAudit.Errors;
 using OAuthAudit.Hosting;
 
@@ -14,10 +15,6 @@ namespace OAuthAudit.Commands
     [OutputType(typeof(GcContext))]
     public sealed class ConnectGcOrganizationCommand : GcCmdlet
     {
-        public const string ClientIdVariable = "GENESYS_CLIENT_ID";
-        public const string ClientSecretVariable = "GENESYS_CLIENT_SECRET";
-        public const string EnvironmentVariable = "GENESYS_ENVIRONMENT";
-
         private const string ClientSecretSet = "ClientSecret";
         private const string CredentialSet = "Credential";
         private const string AccessTokenSet = "AccessToken";
@@ -120,107 +117,41 @@ namespace OAuthAudit.Commands
 
         private GcContext OpenLive()
         {
-            if (AccessToken != null && string.IsNullOrWhiteSpace(SecureText.Reveal(AccessToken)))
+            var options = new ConnectionOptions
             {
-                ThrowTerminatingError(ErrorRecords.Create("The access token is empty or only white space.", ErrorIds.MissingCredentials, ErrorCategory.InvalidArgument, null,
-                    "Give -AccessToken a token Genesys Cloud issued, as a SecureString, or connect with a client id and secret."));
-            }
-
-            var request = new LiveConnectionRequest(Endpoint(), new RetryPolicy(MaxRetryCount, TimeSpan.FromSeconds(MaxRetryWait), requestTimeout: TimeSpan.FromSeconds(TimeoutSec)), Credentials(), AccessToken)
-            {
+                CredentialSource = ParameterSetName switch
+                {
+                    ClientSecretSet => CredentialSource.ClientSecret,
+                    CredentialSet => CredentialSource.Credential,
+                    AccessTokenSet => CredentialSource.AccessToken,
+                    _ => CredentialSource.EnvironmentVariables,
+                },
+                ClientId = ParameterSetName == CredentialSet ? Credential!.UserName : ClientId,
+                ClientSecret = ParameterSetName == CredentialSet ? Credential!.Password : ClientSecret,
+                AccessToken = AccessToken,
+                Region = Region,
+                Environment = Environment,
+                ApiBaseUri = ApiBaseUri,
+                LoginBaseUri = LoginBaseUri,
+                MaxRetryCount = MaxRetryCount,
+                MaxRetryWait = TimeSpan.FromSeconds(MaxRetryWait),
+                RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxResponseBytes = MaxResponseSizeMB * 1024L * 1024L,
             };
+            LiveConnectionRequest request;
+            try
+            {
+                request = options.Resolve(ConnectionOptions.Variables.ToDictionary(name => name, name => (string?)System.Environment.GetEnvironmentVariable(name)));
+            }
+            catch (ConnectionOptionsException problem)
+            {
+                ThrowTerminatingError(ConnectionErrorRecords.From(problem, options));
+                throw;
+            }
+
             GcContext? context = null;
             RunAgainstApi(() => context = Connector.ConnectLive(request, Operation), request.Endpoint.ApiBaseUri);
             return context!;
-        }
-
-        private GenesysEndpoint Endpoint()
-        {
-            if (Region != null && Environment != null)
-            {
-                ThrowTerminatingError(ErrorRecords.Create($"-Region '{Region}' and -Environment '{Environment}' both name where the organization is; give one of them.",
-                    ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, Environment, "Use -Region (for example eu-west-1) or -Environment (for example mypurecloud.ie), not both."));
-            }
-
-            var fromVariable = System.Environment.GetEnvironmentVariable(EnvironmentVariable);
-            var named = Region ?? Environment ?? (string.IsNullOrWhiteSpace(fromVariable) ? null : fromVariable!.Trim());
-            var where = named ?? GenesysRegions.DefaultEnvironment;
-            try
-            {
-                if (named == null && ApiBaseUri != null)
-                {
-                    return GenesysEndpoint.Custom(ApiBaseUri, LoginBaseUri);
-                }
-
-                return GenesysRegions.Names.Contains(where, StringComparer.OrdinalIgnoreCase)
-                    ? GenesysEndpoint.ForRegion(where, LoginBaseUri, ApiBaseUri)
-                    : GenesysEndpoint.Create(where, LoginBaseUri, ApiBaseUri);
-            }
-            catch (InsecureEndpointException insecure)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(insecure, ErrorIds.InsecureEndpoint, ErrorCategory.SecurityError, insecure.Uri, "Use an https:// address."));
-                throw;
-            }
-            catch (ArgumentException invalid)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(invalid, ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, where,
-                    "Use -Region with a region name or -Environment with the region's domain, such as mypurecloud.ie (Tab completes both); for a proxy or another host, give -ApiBaseUri (and -LoginBaseUri) without -Environment; they take absolute https:// addresses."));
-                throw;
-            }
-        }
-
-        private ClientCredential? Credentials()
-        {
-            switch (ParameterSetName)
-            {
-                case ClientSecretSet:
-                    return NewCredential(ClientId, ClientSecret!, "-ClientId/-ClientSecret");
-                case CredentialSet:
-                    return NewCredential(Credential!.UserName, Credential.Password, "-Credential (user name = client id, password = client secret)");
-                case AccessTokenSet:
-                    return null;
-                default:
-                    return CredentialsFromEnvironment();
-            }
-        }
-
-        private ClientCredential CredentialsFromEnvironment()
-        {
-            var clientId = System.Environment.GetEnvironmentVariable(ClientIdVariable);
-            var secret = System.Environment.GetEnvironmentVariable(ClientSecretVariable);
-            var missing = string.Join(" and ", new[] { string.IsNullOrWhiteSpace(clientId) ? ClientIdVariable : null, string.IsNullOrEmpty(secret) ? ClientSecretVariable : null }
-                .Where(name => name != null));
-            if (missing.Length > 0)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(
-                    $"No credentials to connect with: no -ClientId/-ClientSecret, -Credential or -AccessToken was given, and the environment variable(s) {missing} are not set.",
-                    ErrorIds.MissingCredentials, ErrorCategory.InvalidArgument, null,
-                    $"Pass -ClientId and -ClientSecret (a SecureString), or -Credential, or set {ClientIdVariable} and {ClientSecretVariable}; or use -SnapshotPath to work offline."));
-            }
-
-            return NewCredential(clientId!, SecureText.Protect(secret!), $"{ClientIdVariable}/{ClientSecretVariable}");
-        }
-
-        private ClientCredential NewCredential(string clientId, SecureString secret, string source)
-        {
-            var length = clientId.Trim().Length;
-            if (length > ClientCredential.MaxClientIdLength)
-            {
-                ThrowTerminatingError(ErrorRecords.Create($"The client id is {length} characters long; a Genesys Cloud client id is a GUID of 36 characters. Check {source}.",
-                    ErrorIds.InvalidCredentials, ErrorCategory.InvalidArgument, null, "Give the OAuth client's id as Genesys Cloud shows it (Admin > Integrations > OAuth)."));
-            }
-
-            try
-            {
-                return new ClientCredential(clientId, secret);
-            }
-            catch (ArgumentException empty)
-            {
-                ThrowTerminatingError(ErrorRecords.Create($"{empty.Message} Check {source}.", ErrorIds.MissingCredentials, ErrorCategory.InvalidArgument, null,
-                    "Give the OAuth client's id and its secret."));
-                throw;
-            }
         }
     }
 }

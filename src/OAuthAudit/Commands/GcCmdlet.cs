@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Text;
 using OAuthAudit.Errors;
 using OAuthAudit.Hosting;

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Operations;
 using OAuthAudit.Errors;
 
 namespace OAuthAudit.Commands

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Text;
 using OAuthAudit.Errors;

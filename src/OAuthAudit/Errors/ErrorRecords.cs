@@ -26,27 +26,55 @@ namespace OAuthAudit.Errors
         public static ErrorRecord Create(string message, string errorId, ErrorCategory category, object? target, string recommendedAction) =>
             Create(new InvalidOperationException(message), errorId, category, target, recommendedAction);
 
+        /// <summary>
+        /// The one place an API failure becomes PowerShell: its ErrorId, category and one recommended action (which
+        /// may name parameters) from the facts the engine carries. The message is the engine's statement of the facts.
+        /// </summary>
         public static ErrorRecord FromApi(GenesysApiException failure, object? target) => failure.Kind switch
         {
             ApiFailureKind.CredentialsRejected => Create(failure, ErrorIds.CredentialsRejected, ErrorCategory.AuthenticationError, target,
-                "Check the client id and secret, and that the OAuth client uses the Client Credentials grant."),
+                failure.ApiCode == "unauthorized_client" || failure.ApiCode == "unsupported_grant_type"
+                    ? "Create or pick an OAuth client whose grant type is Client Credentials, give it a role with oauth:client:view, and connect with its id and secret."
+                    : "Check the client id and secret (-ClientId/-ClientSecret, -Credential, or GENESYS_CLIENT_ID/GENESYS_CLIENT_SECRET), that the OAuth client uses the Client Credentials grant, and that -Region or -Environment names the organization's region."),
             ApiFailureKind.TokenRejected => Create(failure, ErrorIds.TokenRejected, ErrorCategory.AuthenticationError, target,
-                "Run Connect-GcOrganization again."),
+                failure.FromLoginService
+                    ? "Check -LoginBaseUri or -Environment, and any proxy or gateway between this machine and the Genesys Cloud login service, then run Connect-GcOrganization again."
+                    : "Run Connect-GcOrganization again."),
             ApiFailureKind.MissingPermission => Create(failure, ErrorIds.MissingPermission, ErrorCategory.PermissionDenied, target,
-                $"Grant the auditing client a role with {string.Join(", ", failure.MissingPermissions)}, then connect again."),
+                $"Grant the auditing client a role with {string.Join(", ", failure.MissingPermissions)} (Admin > Roles/Permissions), then connect again."),
             ApiFailureKind.NotFound => Create(failure, ErrorIds.ApiRequestFailed, ErrorCategory.ObjectNotFound, target,
                 "Check the id or path."),
             ApiFailureKind.RateLimited => Create(failure, ErrorIds.RateLimited, ErrorCategory.LimitsExceeded, target,
                 "Wait a minute and run the command again, or connect with a larger -MaxRetryCount or -MaxRetryWait."),
             ApiFailureKind.Unavailable => Create(failure, ErrorIds.ApiUnavailable, ErrorCategory.ResourceUnavailable, target,
-                "Check the Genesys Cloud status page and try again later."),
+                "Check the Genesys Cloud status page and try again later, or connect with a larger -MaxRetryCount."),
             ApiFailureKind.NetworkFailure => Create(failure, ErrorIds.NetworkFailure, ErrorCategory.ConnectionError, target,
-                "Check the network path and proxy settings to the Genesys Cloud API, then try again."),
-            ApiFailureKind.InvalidResponse => Create(failure, ErrorIds.InvalidApiResponse, ErrorCategory.InvalidResult, target,
-                "Check -ApiBaseUri, or any proxy between this machine and Genesys Cloud, and try again."),
+                failure.HostNotResolved
+                    ? $"Check the host name '{failure.Request.Host}' (a typing mistake in the domain?) and this machine's DNS settings."
+                    : $"Check the network path and proxy settings to {failure.Request.Host}, or connect with a larger -TimeoutSec or -MaxRetryCount, and try again."),
+            ApiFailureKind.InvalidResponse => Create(failure, ErrorIds.InvalidApiResponse, ErrorCategory.InvalidResult, target, InvalidResponseAction(failure)),
             _ => Create(failure, ErrorIds.ApiRequestFailed, failure.StatusCode == 400 ? ErrorCategory.InvalidArgument : ErrorCategory.ProtocolError, target,
-                "Quote the correlation id to Genesys Cloud support if the problem persists."),
+                failure.FromLoginService
+                    ? "Check that -LoginBaseUri or -Environment points at a Genesys Cloud login service."
+                    : "Quote the correlation id to Genesys Cloud support if the problem persists."),
         };
+
+        private static string InvalidResponseAction(GenesysApiException failure)
+        {
+            if (failure.ResponseLimitBytes.HasValue)
+            {
+                return "Check any proxy or gateway between this machine and Genesys Cloud, or connect with a larger -MaxResponseSizeMB if the organization really is that big.";
+            }
+
+            if (failure.StatusCode >= 300 && failure.StatusCode < 400)
+            {
+                return "Check -ApiBaseUri and -LoginBaseUri (or -Region/-Environment), and any proxy in between, then connect again.";
+            }
+
+            return failure.FromLoginService
+                ? "Check -LoginBaseUri or -Environment, and any proxy or gateway between this machine and the Genesys Cloud login service, and try again."
+                : "Check -ApiBaseUri, or any proxy between this machine and Genesys Cloud, and try again.";
+        }
 
         public static ErrorRecord FromFile(FileFormatException invalid) =>
             Create(invalid, invalid.DisplayMessage, invalid.Document == "Baseline" ? ErrorIds.BaselineInvalid : ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
+using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Hosting

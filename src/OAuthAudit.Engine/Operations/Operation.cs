@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace OAuthAudit.Engine.Api
+namespace OAuthAudit.Engine.Operations
 {
     /// <summary>What one caller's work runs under: its host (streams, waiting) and its cancellation (Ctrl+C).</summary>
     public sealed class Operation
@@ -28,8 +28,6 @@ namespace OAuthAudit.Engine.Api
         public static Operation Quiet { get; } = new Operation(new QuietHost(), CancellationToken.None);
 
         public IOperationHost Host { get; }
-
-        public IActivityLog Log => Host;
 
         public CancellationToken Cancellation { get; }
 
