@@ -197,7 +197,7 @@ namespace OAuthAudit.Engine.Tests
             Assert.True(first.Exemptions.ClientIds.Count + first.Exemptions.GrantTypes.Count + first.Exemptions.States.Count + first.Exemptions.NamePatterns.Count == 0);
             Assert.Equal(new[] { "web-chat" }, first.RequiredScopes.Select(scope => scope.Text));
             Assert.Equal(new[] { "web-chat", "conversations*" }, first.AllowedScopes!.Select(scope => scope.Text));
-            Assert.True(first.AllowedScopes![1].IsWildcard);
+            Assert.True(first.AllowedScopes![1].Matches("conversations:readonly"));
             Assert.Equal(new[] { "oauth" }, first.ForbiddenScopes.Select(scope => scope.Text));
             Assert.True(first.ForbidUnknownScopes);
             Assert.Equal(86400, first.MaxAccessTokenValiditySeconds);
