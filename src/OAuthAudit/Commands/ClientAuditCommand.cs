@@ -9,6 +9,7 @@ using OAuthAudit.Engine.Rules;
 using OAuthAudit.Engine.Text;
 using OAuthAudit.Hosting;
 using OAuthAudit.Errors;
+using OAuthAudit.Validation;
 
 namespace OAuthAudit.Commands
 {

@@ -7,6 +7,7 @@ using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Errors;
 using OAuthAudit.Hosting;
+using OAuthAudit.Validation;
 
 namespace OAuthAudit.Commands
 {

@@ -7,6 +7,7 @@ using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Text;
 using OAuthAudit.Errors;
+using OAuthAudit.Validation;
 
 namespace OAuthAudit.Commands
 {

@@ -4,6 +4,7 @@ using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Errors;
+using OAuthAudit.Validation;
 
 namespace OAuthAudit.Commands
 {
