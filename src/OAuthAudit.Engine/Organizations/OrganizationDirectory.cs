@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
@@ -35,17 +36,23 @@ namespace OAuthAudit.Engine.Organizations
             operation.Wait(_source.GetDivisionsAsync(operation)).OrderBy(division => division.Name, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Roles, divisions and the permission catalogue together, for resolving grants; all read at once the first time.</summary>
+        /// <remarks>
+        /// A connection is shared across runspaces, so two threads may get here at once. The source reads each
+        /// part once (AsyncOnce); the first registry published wins and every caller gets that one.
+        /// </remarks>
         public AuthorizationRegistry GetAuthorizationRegistry(Operation operation)
         {
-            if (_authorization == null)
+            var existing = Volatile.Read(ref _authorization);
+            if (existing != null)
             {
-                var roles = _source.GetRolesAsync(operation);
-                var divisions = _source.GetDivisionsAsync(operation);
-                var catalog = _source.GetPermissionCatalogAsync(operation);
-                _authorization = new AuthorizationRegistry(operation.Wait(roles), operation.Wait(divisions), operation.Wait(catalog));
+                return existing;
             }
 
-            return _authorization;
+            var roles = _source.GetRolesAsync(operation);
+            var divisions = _source.GetDivisionsAsync(operation);
+            var catalog = _source.GetPermissionCatalogAsync(operation);
+            var built = new AuthorizationRegistry(operation.Wait(roles), operation.Wait(divisions), operation.Wait(catalog));
+            return Interlocked.CompareExchange(ref _authorization, built, null) ?? built;
         }
 
         /// <summary>
