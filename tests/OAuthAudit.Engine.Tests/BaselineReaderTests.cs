@@ -273,7 +273,7 @@ namespace OAuthAudit.Engine.Tests
             Assert.True(
                 error.Line == line && error.Column == column && error.Message.Contains(problem, StringComparison.Ordinal),
                 $"{@case}: expected line {line}, column {column}, '{problem}'; got {error.Message}");
-            Assert.Equal("Baseline", error.Document);
+            Assert.Equal(DocumentKind.Baseline, error.Document);
             Assert.Equal(path, error.Path);
             Assert.StartsWith($"Baseline '{path}', line {line}, column {column}: ", error.Message);
         }

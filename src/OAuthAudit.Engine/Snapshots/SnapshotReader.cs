@@ -18,7 +18,7 @@ namespace OAuthAudit.Engine.Snapshots
     /// </summary>
     internal static class SnapshotReader
     {
-        private const string Document = "Snapshot";
+        private const DocumentKind Document = DocumentKind.Snapshot;
 
         private static readonly string[] KnownKeys = { "schemaVersion", "capturedAt", "environment", "organization", "scopes", "clients", "roles", "divisions", "permissions" };
 
