@@ -10,7 +10,7 @@ namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>
     /// An organization's OAuth clients, scope registry, roles and divisions, from whichever source the context
-    /// was connected to. Clients stream page by page; each registry is read once per connection, roles,
+    /// was connected to; it builds objects only (paging and listing checks belong to the source). Each registry is read once per connection, roles,
     /// divisions and the permission catalogue only when a client has role grants to resolve.
     /// </summary>
     public sealed class OrganizationDirectory : IDisposable
@@ -86,22 +86,7 @@ namespace OAuthAudit.Engine.Organizations
 
         private IReadOnlyList<OAuthClientDto> ReadClientListing(Operation operation)
         {
-            var clients = new List<OAuthClientDto>();
-            var guard = new ListingGuard("OAuth client");
-            string? continuation = null;
-            do
-            {
-                var page = operation.Wait(_source.GetClientPageAsync(continuation, operation));
-                clients.AddRange(page.Clients);
-                continuation = page.Next;
-                if (continuation != null)
-                {
-                    guard.Follow(continuation);
-                }
-            }
-            while (continuation != null);
-
-            ListingPages.RequireUniqueIds(clients, client => client.Id, "/api/v2/oauth/clients");
+            var clients = operation.Wait(_source.GetClientsAsync(operation));
             foreach (var dto in clients)
             {
                 RequireAuditable(dto);
