@@ -12,7 +12,7 @@ namespace OAuthAudit.Yaml
     /// </summary>
     internal sealed class BaselineContext
     {
-        public const string Document = "Baseline";
+        public const DocumentKind Document = DocumentKind.Baseline;
 
         /// <summary>How many problems one error message lists; the rest are counted.</summary>
         public const int MaxShown = 20;

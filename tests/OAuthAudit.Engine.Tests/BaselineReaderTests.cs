@@ -197,7 +197,7 @@ namespace OAuthAudit.Engine.Tests
             Assert.True(first.Exemptions.ClientIds.Count + first.Exemptions.GrantTypes.Count + first.Exemptions.States.Count + first.Exemptions.NamePatterns.Count == 0);
             Assert.Equal(new[] { "web-chat" }, first.RequiredScopes.Select(scope => scope.Text));
             Assert.Equal(new[] { "web-chat", "conversations*" }, first.AllowedScopes!.Select(scope => scope.Text));
-            Assert.True(first.AllowedScopes![1].IsWildcard);
+            Assert.True(first.AllowedScopes![1].Matches("conversations:readonly"));
             Assert.Equal(new[] { "oauth" }, first.ForbiddenScopes.Select(scope => scope.Text));
             Assert.True(first.ForbidUnknownScopes);
             Assert.Equal(86400, first.MaxAccessTokenValiditySeconds);
@@ -273,7 +273,7 @@ namespace OAuthAudit.Engine.Tests
             Assert.True(
                 error.Line == line && error.Column == column && error.Message.Contains(problem, StringComparison.Ordinal),
                 $"{@case}: expected line {line}, column {column}, '{problem}'; got {error.Message}");
-            Assert.Equal("Baseline", error.Document);
+            Assert.Equal(DocumentKind.Baseline, error.Document);
             Assert.Equal(path, error.Path);
             Assert.StartsWith($"Baseline '{path}', line {line}, column {column}: ", error.Message);
         }

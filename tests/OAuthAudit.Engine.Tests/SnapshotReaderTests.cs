@@ -117,6 +117,7 @@ namespace OAuthAudit.Engine.Tests
         [InlineData("{\n \"schemaVersion\": 1,\n \"capturedAt\": \"2026-11-20T06:00:00Z\",\n \"organization\": { \"id\": \"o\" },\n \"scopes\": [],\n \"clients\": [ { \"id\": \"c\", \"authorizedGrantType\": \"CLIENT-CREDENTIALS\", \"roleDivisions\": [ null ] } ] }", 6, "'clients[0].roleDivisions[0]' is a JSON null")]
         [InlineData("{\n \"schemaVersion\": 1,\n \"capturedAt\": \"2026-11-20T06:00:00Z\",\n \"organization\": { \"id\": \"o\" },\n \"scopes\": [],\n \"clients\": [ { \"id\": \"c\", \"authorizedGrantType\": \"CODE\", \"scope\": [ \"users\", null ] } ] }", 6, "'clients[0].scope[1]' is a JSON null")]
         [InlineData("{\n \"schemaVersion\": 1,\n \"capturedAt\": \"2026-11-20T06:00:00Z\",\n \"organization\": { \"id\": \"o\" },\n \"scopes\": [],\n \"clients\": [],\n \"roles\": [ { \"id\": \"r\", \"permissionPolicies\": [ null ] } ] }", 7, "'roles[0].permissionPolicies[0]' is a JSON null")]
+        [InlineData("{\n \"schemaVersion\": 1,\n \"capturedAt\": \"2026-11-20T06:00:00Z\",\n \"organization\": { \"id\": \"o\" },\n \"scopes\": [],\n \"clients\": [ { \"id\": \"c\", \"authorizedGrantType\": \"CODE\" },\n  { \"id\": \"C\", \"authorizedGrantType\": \"TOKEN\" } ] }", 7, "client id 'C' appears twice in 'clients'")]
         public void Refuses_a_bad_snapshot_naming_line_and_problem(string json, int line, string problem)
         {
             using var files = new TempFiles();

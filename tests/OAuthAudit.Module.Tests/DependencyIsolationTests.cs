@@ -66,6 +66,20 @@ namespace OAuthAudit.Module.Tests
             Assert.NotSame(System.Runtime.Loader.AssemblyLoadContext.Default, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(ours));
         }
 
+        [Fact]
+        public void The_parser_shares_the_one_engine_the_module_uses_and_nothing_of_the_module_loads_privately()
+        {
+            Run(ImportOurs, UseOurs);
+
+            var loaded = AppDomain.CurrentDomain.GetAssemblies();
+            var module = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(loaded.Single(assembly => assembly.GetName().Name == "OAuthAudit"));
+            var engine = Assert.Single(loaded, assembly => assembly.GetName().Name == "OAuthAudit.Engine");
+            Assert.Same(module, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(engine));
+            var yaml = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(loaded.Single(assembly => assembly.GetName().Name == "OAuthAudit.Yaml"))!;
+            Assert.Equal("OAuthAudit.Hosting.DependencyLoadContext", yaml.GetType().FullName);
+            Assert.Equal(new[] { "OAuthAudit.Yaml", "YamlDotNet" }, yaml.Assemblies.Select(assembly => assembly.GetName().Name).OrderBy(name => name, StringComparer.Ordinal));
+        }
+
         private static string OtherYamlDotNet =>
             typeof(DependencyIsolationTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "OtherYamlDotNet").Value!;
 

@@ -44,12 +44,12 @@ namespace OAuthAudit.Module.Tests
             var after = org.Run(Complete + "Complete \"Get-GcOAuthClient -Name 'O''B\"; '--'; Complete 'Get-GcAuthorizationRole -Name Comm'; '--'; Complete 'Get-GcOAuthScope -Name analytics:'").ThrowIfFailed();
 
             Assert.Equal(
-                new[] { "'O''Brien''s `[test`] bot'", "--", "'Communicate - Admin'", "'Communicate - User'", "--", "analytics:readonly" },
+                new[] { "'O''Brien''s [test] bot'", "--", "'Communicate - Admin'", "'Communicate - User'", "--", "analytics:readonly" },
                 after.Output.Select(item => item.ToString()));
             Assert.Equal(seen, org.Emulator.Requests.Count);
 
             // The completed text is a name Get-GcOAuthClient finds as it is.
-            var found = org.Run("Get-GcOAuthClient -Name 'O''Brien''s `[test`] bot' | ForEach-Object Name").ThrowIfFailed();
+            var found = org.Run("Get-GcOAuthClient -Name 'O''Brien''s [test] bot' | ForEach-Object Name").ThrowIfFailed();
             Assert.Equal("O'Brien's [test] bot", Assert.Single(found.Output).ToString());
         }
 

@@ -30,6 +30,29 @@ namespace OAuthAudit.Module.Tests
         }
 
         [Fact]
+        public void Name_takes_the_baseline_wildcard_dialect_where_brackets_are_ordinary_characters()
+        {
+            // Before one dialect, -Name '[LQ]*' was a PowerShell range (Legacy…, QA…, Quality…); now [ is literal, as in a baseline's names:.
+            var result = _shell.Run("""
+                @(Get-GcOAuthClient -Name '[LQ]*').Count
+                @(Get-GcOAuthClient -Name 'Legacy*' | ForEach-Object Name) -join '|'
+                $rule = Get-GcOAuthBaseline -Path $baseline
+                @(Get-GcOAuthClient | Test-GcOAuthClientScope -BaselineObject $rule | Where-Object { $_.MatchedRules -contains 'L' } | ForEach-Object ClientName) -join '|'
+                """, new() { ["baseline"] = WriteBaseline("apiVersion: oauthaudit/v1\nkind: Baseline\nmetadata: {name: x}\nspec:\n  rules:\n    - id: L\n      description: d\n      severity: Low\n      match: { names: ['Legacy*', '[LQ]*'] }\n      forbidUnknownScopes: true\n") }).ThrowIfFailed();
+
+            Assert.Equal("0", result.Output[0].ToString());
+            Assert.Equal("Legacy Agent Desktop|Legacy IVR Middleware|Legacy Reporting Scripts|Legacy Web Chat v2 Widget", result.Output[1].ToString());
+            Assert.Equal(result.Output[1].ToString(), result.Output[2].ToString());
+        }
+
+        private static string WriteBaseline(string yaml)
+        {
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "oauthaudit-dialect-" + System.Guid.NewGuid().ToString("N") + ".yml");
+            System.IO.File.WriteAllText(path, yaml);
+            return path;
+        }
+
+        [Fact]
         public void Where_Object_filters_on_scopes_with_contains()
         {
             var result = _shell.Run("""

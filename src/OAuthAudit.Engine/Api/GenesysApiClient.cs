@@ -25,8 +25,6 @@ namespace OAuthAudit.Engine.Api
 
         public GenesysEndpoint Endpoint { get; }
 
-        public IAccessTokenSource Tokens => _tokens;
-
         /// <param name="pathAndQuery">An API path such as /api/v2/oauth/clients, or a nextUri the API gave.</param>
         /// <param name="requiredPermission">The permission the endpoint needs, named in a 403 error when the API does not name it.</param>
         /// <returns>The parsed body, or null when the API answered 404 and <paramref name="notFoundIsNull"/> is set.</returns>

@@ -8,7 +8,7 @@ namespace OAuthAudit.Engine.Files
     /// <summary>A file the module reads (a snapshot, a baseline) cannot be used: says which file, where in it, and what is wrong.</summary>
     public sealed class FileFormatException : Exception
     {
-        public FileFormatException(string document, string path, int? line, int? column, string problem, Exception? inner = null)
+        public FileFormatException(DocumentKind document, string path, int? line, int? column, string problem, Exception? inner = null)
             : base(Describe(document, path, line, column, problem), inner)
         {
             Document = document;
@@ -36,8 +36,8 @@ namespace OAuthAudit.Engine.Files
             Total = total;
         }
 
-        /// <summary>What kind of file: "Snapshot" or "Baseline".</summary>
-        public string Document { get; }
+        /// <summary>What kind of file: a snapshot or a baseline.</summary>
+        public DocumentKind Document { get; }
 
         public string Path { get; }
 
@@ -62,7 +62,7 @@ namespace OAuthAudit.Engine.Files
             ? DisplayText.Visible(Message)!
             : DescribeAll(Problems, Total, DisplayText.Visible);
 
-        private static string Describe(string document, string path, int? line, int? column, string problem) =>
+        private static string Describe(DocumentKind document, string path, int? line, int? column, string problem) =>
             line.HasValue && line > 0
                 ? $"{document} '{path}', line {line}, column {column}: {problem}"
                 : $"{document} '{path}': {problem}";

@@ -10,7 +10,8 @@ namespace OAuthAudit.Engine.Model
     /// </summary>
     public sealed class OAuthScope : IEquatable<OAuthScope>
     {
-        private const string ReadOnlySuffix = ":readonly";
+        /// <summary>The suffix of a read-only scope ("users:readonly"); the one place this fact is written.</summary>
+        public const string ReadOnlySuffix = ":readonly";
 
         public OAuthScope(string name, string? description)
             : this(name, description, isKnown: true)

@@ -22,8 +22,11 @@ namespace OAuthAudit.Engine.Organizations
         /// <returns>The permission catalogue, or null when the source has none (a snapshot written without it).</returns>
         Task<PermissionCatalog?> GetPermissionCatalogAsync(Operation operation);
 
-        /// <param name="continuation">null for the first page, then the previous page's Next.</param>
-        Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation);
+        /// <summary>
+        /// The whole client listing, already checked as a listing (every page read, no loop, no id twice): a source
+        /// hands over all of it or throws, never part of it. Paging, if the source has any, stays inside it.
+        /// </summary>
+        Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation);
 
         /// <returns>The client, or null when the organization has no client with that id.</returns>
         Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation);

@@ -58,13 +58,26 @@ namespace OAuthAudit.Engine.Organizations
         public async Task<PermissionCatalog?> GetPermissionCatalogAsync(Operation operation) =>
             await _catalog.GetAsync(() => FetchPermissionCatalogAsync(operation), operation.Cancellation).ConfigureAwait(false);
 
-        public async Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation)
+        /// <summary>Follows the listing's nextUri chain to its end (ListingGuard stops a loop), checking every page and every id.</summary>
+        public async Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation)
         {
-            var path = continuation ?? ClientsPath;
-            var listing = (await _api.GetAsync<EntityListingDto<OAuthClientDto>>(path, "OAuthClientEntityListing", ClientViewPermission, operation).ConfigureAwait(false))!;
-            var clients = ListingPages.EntitiesOf(listing.Entities, ClientsPath, path);
-            RememberNames(clients);
-            return new ClientPage(clients, ListingPages.NextOf(listing, ClientsPath, path));
+            var clients = new List<OAuthClientDto>();
+            var guard = new ListingGuard("OAuth client");
+            for (string? path = ClientsPath; path != null;)
+            {
+                var listing = (await _api.GetAsync<EntityListingDto<OAuthClientDto>>(path, "OAuthClientEntityListing", ClientViewPermission, operation).ConfigureAwait(false))!;
+                var page = ListingPages.EntitiesOf(listing.Entities, ClientsPath, path);
+                RememberNames(page);
+                clients.AddRange(page);
+                path = ListingPages.NextOf(listing, ClientsPath, path);
+                if (path != null)
+                {
+                    guard.Follow(path);
+                }
+            }
+
+            ListingPages.RequireUniqueIds(clients, client => client.Id, ClientsPath);
+            return clients;
         }
 
         public async Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation)

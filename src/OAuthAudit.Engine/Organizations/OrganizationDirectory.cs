@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
@@ -10,7 +11,7 @@ namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>
     /// An organization's OAuth clients, scope registry, roles and divisions, from whichever source the context
-    /// was connected to. Clients stream page by page; each registry is read once per connection, roles,
+    /// was connected to; it builds objects only (paging and listing checks belong to the source). Each registry is read once per connection, roles,
     /// divisions and the permission catalogue only when a client has role grants to resolve.
     /// </summary>
     public sealed class OrganizationDirectory : IDisposable
@@ -36,17 +37,23 @@ namespace OAuthAudit.Engine.Organizations
             operation.Wait(_source.GetDivisionsAsync(operation)).OrderBy(division => division.Name, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Roles, divisions and the permission catalogue together, for resolving grants; all read at once the first time.</summary>
+        /// <remarks>
+        /// A connection is shared across runspaces, so two threads may get here at once. The source reads each
+        /// part once (AsyncOnce); the first registry published wins and every caller gets that one.
+        /// </remarks>
         public AuthorizationRegistry GetAuthorizationRegistry(Operation operation)
         {
-            if (_authorization == null)
+            var existing = Volatile.Read(ref _authorization);
+            if (existing != null)
             {
-                var roles = _source.GetRolesAsync(operation);
-                var divisions = _source.GetDivisionsAsync(operation);
-                var catalog = _source.GetPermissionCatalogAsync(operation);
-                _authorization = new AuthorizationRegistry(operation.Wait(roles), operation.Wait(divisions), operation.Wait(catalog));
+                return existing;
             }
 
-            return _authorization;
+            var roles = _source.GetRolesAsync(operation);
+            var divisions = _source.GetDivisionsAsync(operation);
+            var catalog = _source.GetPermissionCatalogAsync(operation);
+            var built = new AuthorizationRegistry(operation.Wait(roles), operation.Wait(divisions), operation.Wait(catalog));
+            return Interlocked.CompareExchange(ref _authorization, built, null) ?? built;
         }
 
         /// <summary>
@@ -80,22 +87,7 @@ namespace OAuthAudit.Engine.Organizations
 
         private IReadOnlyList<OAuthClientDto> ReadClientListing(Operation operation)
         {
-            var clients = new List<OAuthClientDto>();
-            var guard = new ListingGuard("OAuth client");
-            string? continuation = null;
-            do
-            {
-                var page = operation.Wait(_source.GetClientPageAsync(continuation, operation));
-                clients.AddRange(page.Clients);
-                continuation = page.Next;
-                if (continuation != null)
-                {
-                    guard.Follow(continuation);
-                }
-            }
-            while (continuation != null);
-
-            ListingPages.RequireUniqueIds(clients, client => client.Id, "/api/v2/oauth/clients");
+            var clients = operation.Wait(_source.GetClientsAsync(operation));
             foreach (var dto in clients)
             {
                 RequireAuditable(dto);

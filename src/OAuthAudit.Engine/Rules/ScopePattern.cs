@@ -23,8 +23,6 @@ namespace OAuthAudit.Engine.Rules
 
         public string Text { get; }
 
-        public bool IsWildcard => Text.IndexOfAny(new[] { '*', '?' }) >= 0;
-
         public static bool IsValid(string? text) => !string.IsNullOrEmpty(text) && AllowedText.IsMatch(text);
 
         public bool Matches(string scopeName) => _wildcard.IsMatch(scopeName);

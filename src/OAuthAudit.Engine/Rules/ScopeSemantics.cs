@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules
 {
@@ -11,8 +12,6 @@ namespace OAuthAudit.Engine.Rules
     /// </summary>
     public static class ScopeSemantics
     {
-        public const string ReadOnlySuffix = ":readonly";
-
         /// <summary>Each scope a set of held scopes grants, with the held scope that grants it.</summary>
         public static IReadOnlyList<(string Granted, string HeldAs)> Grants(IEnumerable<string> held)
         {
@@ -22,17 +21,17 @@ namespace OAuthAudit.Engine.Rules
                 grants.Add((scope, scope));
                 if (!IsReadOnly(scope))
                 {
-                    grants.Add((scope + ReadOnlySuffix, scope));
+                    grants.Add((scope + OAuthScope.ReadOnlySuffix, scope));
                 }
             }
 
             return grants;
         }
 
-        public static bool IsReadOnly(string scope) => scope.EndsWith(ReadOnlySuffix, StringComparison.OrdinalIgnoreCase);
+        public static bool IsReadOnly(string scope) => scope.EndsWith(OAuthScope.ReadOnlySuffix, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Whether an allow-list permits holding this scope: listed itself, or its read-write form is.</summary>
         public static bool IsAllowed(string held, IEnumerable<ScopePattern> allowed) =>
-            allowed.Any(pattern => pattern.Matches(held) || (IsReadOnly(held) && pattern.Matches(held.Substring(0, held.Length - ReadOnlySuffix.Length))));
+            allowed.Any(pattern => pattern.Matches(held) || (IsReadOnly(held) && pattern.Matches(held.Substring(0, held.Length - OAuthScope.ReadOnlySuffix.Length))));
     }
 }

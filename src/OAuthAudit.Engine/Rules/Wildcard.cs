@@ -36,6 +36,9 @@ namespace OAuthAudit.Engine.Rules
 
         public static bool IsMatch(string pattern, string text) => new Wildcard(pattern).IsMatch(text);
 
+        /// <summary>Whether the text holds a character this dialect treats as a wildcard (* or ?).</summary>
+        public static bool HasWildcards(string text) => text.IndexOfAny(new[] { '*', '?' }) >= 0;
+
         public bool IsMatch(string? text)
         {
             text ??= string.Empty;

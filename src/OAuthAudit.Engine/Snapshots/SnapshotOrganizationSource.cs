@@ -44,8 +44,8 @@ namespace OAuthAudit.Engine.Snapshots
             return Task.FromResult(_catalog);
         }
 
-        public Task<ClientPage> GetClientPageAsync(string? continuation, Operation operation) =>
-            Task.FromResult(new ClientPage(_snapshot.Clients, next: null));
+        public Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation) =>
+            Task.FromResult(_snapshot.Clients);
 
         public Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation) =>
             Task.FromResult<OAuthClientDto?>(_snapshot.Clients.FirstOrDefault(client => string.Equals(client.Id, clientId, StringComparison.OrdinalIgnoreCase)));

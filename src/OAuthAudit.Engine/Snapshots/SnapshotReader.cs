@@ -18,7 +18,7 @@ namespace OAuthAudit.Engine.Snapshots
     /// </summary>
     internal static class SnapshotReader
     {
-        private const string Document = "Snapshot";
+        private const DocumentKind Document = DocumentKind.Snapshot;
 
         private static readonly string[] KnownKeys = { "schemaVersion", "capturedAt", "environment", "organization", "scopes", "clients", "roles", "divisions", "permissions" };
 
@@ -45,9 +45,9 @@ namespace OAuthAudit.Engine.Snapshots
             var scopes = context.Items((JArray)context.Required(root, "scopes", JTokenType.Array), "scopes")
                 .Select(item => ReadEntity<OAuthScopeDto>(context, item, "an OAuthScope"))
                 .ToArray();
-            var clients = context.Items((JArray)context.Required(root, "clients", JTokenType.Array), "clients")
-                .Select(item => ReadClient(context, item))
-                .ToArray();
+            var clientItems = context.Items((JArray)context.Required(root, "clients", JTokenType.Array), "clients").ToArray();
+            RequireUniqueClientIds(context, clientItems);
+            var clients = clientItems.Select(item => ReadClient(context, item)).ToArray();
             var roles = OptionalItems(context, root, "roles").Select(item => ReadEntity<DomainOrganizationRoleDto>(context, item, "a DomainOrganizationRole")).ToArray();
             var divisions = OptionalItems(context, root, "divisions").Select(item => ReadEntity<AuthzDivisionDto>(context, item, "an AuthzDivision")).ToArray();
             var permissions = context.Optional(root, "permissions", JTokenType.Array) is JArray catalog
@@ -107,6 +107,19 @@ namespace OAuthAudit.Engine.Snapshots
             context.Required(item, "domain", JTokenType.String);
             context.Required(item, "permissionMap", JTokenType.Object);
             return context.Convert<DomainPermissionCollectionDto>(item, "a DomainPermissionCollection");
+        }
+
+        /// <summary>A client listed twice would be audited twice or hide another; the API listing is refused for the same reason.</summary>
+        private static void RequireUniqueClientIds(SnapshotContext context, IEnumerable<JObject> items)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var id in items.Select(item => item["id"]).Where(id => id?.Type == JTokenType.String))
+            {
+                if (!seen.Add(id!.Value<string>()!))
+                {
+                    throw context.Error(id!, $"client id '{id}' appears twice in 'clients'; each client is listed once. Capture a new snapshot.");
+                }
+            }
         }
 
         private static OAuthClientDto ReadClient(SnapshotContext context, JObject item)

@@ -10,6 +10,7 @@ using OAuthAudit.Engine.Text;
 using OAuthAudit.Hosting;
 using OAuthAudit.Errors;
 using OAuthAudit.Engine.Operations;
+using OAuthAudit.Validation;
 
 namespace OAuthAudit.Commands
 {

@@ -8,6 +8,7 @@ using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Errors;
 using OAuthAudit.Hosting;
+using OAuthAudit.Validation;
 
 namespace OAuthAudit.Commands
 {

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using OAuthAudit.Completion;
 using OAuthAudit.Engine.Rules;
 using OAuthAudit.Hosting;
+using OAuthAudit.Validation;
 
 namespace OAuthAudit.Commands
 {

@@ -8,6 +8,7 @@ using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Text;
 using OAuthAudit.Errors;
+using OAuthAudit.Validation;
 
 namespace OAuthAudit.Commands
 {

@@ -5,6 +5,7 @@ using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Errors;
+using OAuthAudit.Validation;
 
 namespace OAuthAudit.Commands
 {

@@ -12,16 +12,16 @@ namespace OAuthAudit.Commands
     /// A file a command reads (a snapshot, a baseline): its path resolved through PowerShell's FileSystem provider
     /// (relative to $PWD; Env:, Variable: and other providers refused), then checked to be a regular file (never a
     /// device or FIFO, which would block or never end) no larger than the cap, then read. A missing file, a folder,
-    /// another provider, a device, an over-size file, an unreadable file or a bad one is each a terminating ErrorRecord.
+    /// another provider, a device, an over-size file, an unreadable file (its own ErrorId) or a bad one is each a terminating ErrorRecord.
     /// </summary>
     internal sealed class InputFile
     {
         public static readonly InputFile Snapshot = new InputFile("snapshot", "-SnapshotPath takes a snapshot file such as samples/demo-org.json", Engine.Snapshots.Snapshot.MaximumFileBytes,
-            ErrorIds.SnapshotNotFound, ErrorIds.SnapshotInvalid,
+            ErrorIds.SnapshotNotFound, ErrorIds.SnapshotInvalid, ErrorIds.SnapshotUnreadable,
             "Check the path; a relative path is relative to the current location.");
 
         public static readonly InputFile Baseline = new InputFile("baseline", "give the path of a baseline file such as samples/baseline.yml", BaselineLoader.MaximumSize,
-            ErrorIds.BaselineNotFound, ErrorIds.BaselineInvalid,
+            ErrorIds.BaselineNotFound, ErrorIds.BaselineInvalid, ErrorIds.BaselineUnreadable,
             "Check the path; a relative path is relative to the current location. Without -Baseline the built-in baseline applies.");
 
         private readonly string _noun;
@@ -29,15 +29,17 @@ namespace OAuthAudit.Commands
         private readonly long _maximumBytes;
         private readonly string _notFoundErrorId;
         private readonly string _invalidErrorId;
+        private readonly string _unreadableErrorId;
         private readonly string _notFoundAction;
 
-        private InputFile(string noun, string folderHint, long maximumBytes, string notFoundErrorId, string invalidErrorId, string notFoundAction)
+        private InputFile(string noun, string folderHint, long maximumBytes, string notFoundErrorId, string invalidErrorId, string unreadableErrorId, string notFoundAction)
         {
             _noun = noun;
             _folderHint = folderHint;
             _maximumBytes = maximumBytes;
             _notFoundErrorId = notFoundErrorId;
             _invalidErrorId = invalidErrorId;
+            _unreadableErrorId = unreadableErrorId;
             _notFoundAction = notFoundAction;
         }
 
@@ -61,11 +63,15 @@ namespace OAuthAudit.Commands
             }
             catch (Exception unreadable) when (unreadable is IOException || unreadable is UnauthorizedAccessException)
             {
-                // Same ErrorId as a missing file (documented), told apart by the category.
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create(unreadable, _notFoundErrorId, ErrorCategory.ReadError, path, "Check that the file can be read by this account."));
+                cmdlet.ThrowTerminatingError(Unreadable(unreadable, path));
                 throw;
             }
         }
+
+        /// <summary>The file exists but could not be read: PermissionDenied when access was refused, else ReadError.</summary>
+        internal ErrorRecord Unreadable(Exception unreadable, string path) =>
+            ErrorRecords.Create(unreadable, _unreadableErrorId, unreadable is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.ReadError, path,
+                "Check that the file can be read by this account.");
 
         private string Resolve(PSCmdlet cmdlet, string path)
         {

@@ -1,19 +1,18 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
+using OAuthAudit.Engine.Rules;
 
 namespace OAuthAudit.Commands
 {
     /// <summary>
-    /// -Name matching as PowerShell users expect: wildcards, case-insensitive, and a literal name that matched
-    /// nothing is reported (as Get-Process does), while a wildcard that matched nothing is not. A name that is not a
-    /// valid pattern (an unclosed '[', as in a pasted name holding an escape sequence) is matched literally.
+    /// -Name matching: the baseline's wildcard dialect (only * and ? are special; [ ] and ` are ordinary characters;
+    /// case-insensitive; linear, see <see cref="Wildcard"/>), so a name matches the same clients on the command line
+    /// and in a baseline's names:. A literal name that matched nothing is reported (as Get-Process does), while a
+    /// wildcard that matched nothing is not.
     /// </summary>
     internal sealed class NameFilter
     {
-        private const WildcardOptions Options = WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant;
-
-        private readonly (string Name, WildcardPattern Pattern, bool IsLiteral)[] _patterns;
+        private readonly (string Name, Wildcard Pattern, bool IsLiteral)[] _patterns;
         private readonly HashSet<string> _matchedLiterals = new HashSet<string>();
 
         public NameFilter(IEnumerable<string>? names)
@@ -21,19 +20,7 @@ namespace OAuthAudit.Commands
             _patterns = (names ?? Enumerable.Empty<string>()).Select(Compile).ToArray();
         }
 
-        private static (string, WildcardPattern, bool) Compile(string name)
-        {
-            var pattern = WildcardPattern.Get(name, Options);
-            try
-            {
-                pattern.IsMatch(string.Empty);
-                return (name, pattern, !WildcardPattern.ContainsWildcardCharacters(name));
-            }
-            catch (WildcardPatternException)
-            {
-                return (name, WildcardPattern.Get(WildcardPattern.Escape(name), Options), true);
-            }
-        }
+        private static (string, Wildcard, bool) Compile(string name) => (name, new Wildcard(name), !Wildcard.HasWildcards(name));
 
         public bool Matches(string name)
         {

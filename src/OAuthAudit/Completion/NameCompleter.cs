@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Organizations;
+using OAuthAudit.Engine.Rules;
 using OAuthAudit.Hosting;
 
 namespace OAuthAudit.Completion
@@ -27,7 +28,7 @@ namespace OAuthAudit.Completion
             }
 
             var typed = Unquote(wordToComplete ?? string.Empty);
-            var pattern = WildcardPattern.Get(typed + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            var pattern = new Wildcard(typed + "*");
             return Names(context.Directory)
                 .Where(name => pattern.IsMatch(name))
                 .Take(MaxResults)
@@ -49,16 +50,14 @@ namespace OAuthAudit.Completion
                 : word;
 
         /// <summary>
-        /// A name as a single-quoted literal when it holds anything PowerShell would read otherwise (quotes doubled),
-        /// with wildcard characters escaped, since -Name takes wildcards.
+        /// A name as a single-quoted literal when it holds anything PowerShell would read otherwise (quotes doubled).
+        /// -Name's wildcards are only * and ?, so [ ] and ` need no escape; a name holding * or ? (rare) also
+        /// matches itself, as a pattern.
         /// </summary>
-        private static string Quoted(string name)
-        {
-            var literal = WildcardPattern.Escape(name);
-            return literal != name || name.Any(character => char.IsWhiteSpace(character) || "'\"`$(){}[];,|&<>@#".IndexOf(character) >= 0)
-                ? "'" + literal.Replace("'", "''") + "'"
+        private static string Quoted(string name) =>
+            name.Any(character => char.IsWhiteSpace(character) || "'\"`$(){}[];,|&<>@#*?".IndexOf(character) >= 0)
+                ? "'" + name.Replace("'", "''") + "'"
                 : name;
-        }
     }
 
     /// <summary>Client names seen in a listing (or by id) in this context.</summary>

@@ -22,8 +22,10 @@ namespace OAuthAudit.Errors
         public const string ApiRequestFailed = "ApiRequestFailed";
         public const string SnapshotNotFound = "SnapshotNotFound";
         public const string SnapshotInvalid = "SnapshotInvalid";
+        public const string SnapshotUnreadable = "SnapshotUnreadable";
         public const string BaselineNotFound = "BaselineNotFound";
         public const string BaselineInvalid = "BaselineInvalid";
+        public const string BaselineUnreadable = "BaselineUnreadable";
         public const string ConflictingBaselines = "ConflictingBaselines";
         public const string AuditFailed = "AuditFailed";
         public const string BaselinePatternTimeout = "BaselinePatternTimeout";

@@ -77,7 +77,7 @@ namespace OAuthAudit.Errors
         }
 
         public static ErrorRecord FromFile(FileFormatException invalid) =>
-            Create(invalid, invalid.DisplayMessage, invalid.Document == "Baseline" ? ErrorIds.BaselineInvalid : ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
+            Create(invalid, invalid.DisplayMessage, invalid.Document == DocumentKind.Baseline ? ErrorIds.BaselineInvalid : ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
                 "Fix the file at each line and column named, then run the command again.");
 
         public static ErrorRecord ClientIdNotFound(GcContext context, string id) =>

@@ -20,9 +20,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             var allowedList = _allowed.Count == 0 ? "none" : string.Join(", ", _allowed);
             foreach (var held in client.Scopes.Select(scope => scope.Name).Where(name => !ScopeSemantics.IsAllowed(name, _allowed)))
             {
-                var readOnlyAllowed = !ScopeSemantics.IsReadOnly(held) && ScopeSemantics.IsAllowed(held + ScopeSemantics.ReadOnlySuffix, _allowed);
+                var readOnlyAllowed = !ScopeSemantics.IsReadOnly(held) && ScopeSemantics.IsAllowed(held + OAuthScope.ReadOnlySuffix, _allowed);
                 var message = readOnlyAllowed
-                    ? $"holds '{held}', but only its read-only form '{held}{ScopeSemantics.ReadOnlySuffix}' is allowed."
+                    ? $"holds '{held}', but only its read-only form '{held}{OAuthScope.ReadOnlySuffix}' is allowed."
                     : $"holds '{held}', which is not among the allowed scopes ({allowedList}).";
                 yield return new FindingDraft(FindingKind.ExcessiveScope, held, message, Remediations.RemoveScope);
             }

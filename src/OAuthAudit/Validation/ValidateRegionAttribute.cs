@@ -3,7 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using OAuthAudit.Engine.Api;
 
-namespace OAuthAudit.Completion
+namespace OAuthAudit.Validation
 {
     /// <summary>Accepts only Genesys Cloud region names, and lists them when the value is not one.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 
-namespace OAuthAudit.Completion
+namespace OAuthAudit.Validation
 {
     /// <summary>
     /// Refuses blank text (empty or only white space) and text longer than any real value could be, with a

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using OAuthAudit.Engine.Model;
 
-namespace OAuthAudit.Completion
+namespace OAuthAudit.Validation
 {
     /// <summary>
     /// Turns each grant type given in any case, or by its alias (SAML2BEARER), into the API's spelling

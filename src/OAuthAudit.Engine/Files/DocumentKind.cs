@@ -1,0 +1,9 @@
+namespace OAuthAudit.Engine.Files
+{
+    /// <summary>Which kind of file the module reads; its name starts a <see cref="FileFormatException"/>'s message.</summary>
+    public enum DocumentKind
+    {
+        Snapshot,
+        Baseline,
+    }
+}
