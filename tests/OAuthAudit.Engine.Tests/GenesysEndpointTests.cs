@@ -51,7 +51,7 @@ namespace OAuthAudit.Engine.Tests
         public void A_bad_environment_is_refused_with_the_fix(string given)
         {
             var error = Assert.Throws<ArgumentException>(() => GenesysEndpoint.Create(given));
-            Assert.Contains("such as 'mypurecloud.ie', or use -Region", error.Message);
+            Assert.Contains("such as 'mypurecloud.ie', or connect by the region's name", error.Message);
         }
 
         [Theory]

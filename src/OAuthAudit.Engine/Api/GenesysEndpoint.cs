@@ -59,7 +59,7 @@ namespace OAuthAudit.Engine.Api
             if (domain.Length == 0 || Uri.CheckHostName(domain) != UriHostNameType.Dns || !domain.Contains("."))
             {
                 throw new ArgumentException(
-                    $"'{environment}' is not a Genesys Cloud environment. Give the domain of your region, such as 'mypurecloud.ie', or use -Region.");
+                    $"'{environment}' is not a Genesys Cloud environment. Give the domain of your region, such as 'mypurecloud.ie', or connect by the region's name.");
             }
 
             domain = domain.ToLowerInvariant();
