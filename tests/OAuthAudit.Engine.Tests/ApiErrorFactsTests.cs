@@ -18,7 +18,7 @@ namespace OAuthAudit.Engine.Tests
         [Fact]
         public async Task Retries_used_up_carry_the_attempts_and_the_time_spent()
         {
-            using var transport = new HttpTransport(Policy(2), new Handler(() => throw new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused))));
+            using var transport = new HttpTransport(Policy(2), new AnsweringHandler(() => throw new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused))));
 
             var error = await Assert.ThrowsAsync<GenesysApiException>(() => transport.SendAsync(Request, Description, Operation.Quiet));
 
@@ -32,7 +32,7 @@ namespace OAuthAudit.Engine.Tests
         [Fact]
         public async Task An_unresolved_host_says_so_as_a_fact()
         {
-            using var transport = new HttpTransport(Policy(3), new Handler(() => throw new HttpRequestException("No such host is known.", new SocketException((int)SocketError.HostNotFound))));
+            using var transport = new HttpTransport(Policy(3), new AnsweringHandler(() => throw new HttpRequestException("No such host is known.", new SocketException((int)SocketError.HostNotFound))));
 
             var error = await Assert.ThrowsAsync<GenesysApiException>(() => transport.SendAsync(Request, Description, Operation.Quiet));
 
@@ -44,7 +44,7 @@ namespace OAuthAudit.Engine.Tests
         [Fact]
         public async Task A_refused_redirect_names_the_host_it_pointed_to()
         {
-            using var transport = new HttpTransport(Policy(0), new Handler(() =>
+            using var transport = new HttpTransport(Policy(0), new AnsweringHandler(() =>
             {
                 var answer = new HttpResponseMessage(HttpStatusCode.Found);
                 answer.Headers.Location = new Uri("https://elsewhere.example:8443/steal");
@@ -101,17 +101,5 @@ namespace OAuthAudit.Engine.Tests
         private static readonly ApiRequestDescription Description = new ApiRequestDescription("GET", Uri);
 
         private static HttpRequestMessage Request() => new HttpRequestMessage(HttpMethod.Get, Uri);
-
-        private sealed class Handler : HttpMessageHandler
-        {
-            private readonly Func<HttpResponseMessage> _answer;
-
-            public Handler(Func<HttpResponseMessage> answer)
-            {
-                _answer = answer;
-            }
-
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => Task.FromResult(_answer());
-        }
     }
 }

@@ -26,7 +26,7 @@ namespace OAuthAudit.Engine.Tests
         public async Task A_name_resolution_failure_is_not_retried(string @case, Exception failure)
         {
             var calls = 0;
-            using var transport = new HttpTransport(new RetryPolicy(maxRetryCount: 3, maxRetryWait: TimeSpan.FromSeconds(5)), new FailingHandler(() => { calls++; throw failure; }));
+            using var transport = new HttpTransport(new RetryPolicy(maxRetryCount: 3, maxRetryWait: TimeSpan.FromSeconds(5)), new AnsweringHandler(() => { calls++; throw failure; }));
 
             var error = await Assert.ThrowsAsync<GenesysApiException>(() => transport.SendAsync(Request, new ApiRequestDescription("GET", Uri), Operation.Quiet));
 
@@ -40,7 +40,7 @@ namespace OAuthAudit.Engine.Tests
         public async Task A_refused_connection_is_still_retried()
         {
             var calls = 0;
-            using var transport = new HttpTransport(new RetryPolicy(maxRetryCount: 2, maxRetryWait: TimeSpan.FromMilliseconds(5), baseDelay: TimeSpan.FromMilliseconds(1)), new FailingHandler(() => { calls++; throw new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused)); }));
+            using var transport = new HttpTransport(new RetryPolicy(maxRetryCount: 2, maxRetryWait: TimeSpan.FromMilliseconds(5), baseDelay: TimeSpan.FromMilliseconds(1)), new AnsweringHandler(() => { calls++; throw new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused)); }));
 
             var error = await Assert.ThrowsAsync<GenesysApiException>(() => transport.SendAsync(Request, new ApiRequestDescription("GET", Uri), Operation.Quiet));
 
@@ -51,17 +51,5 @@ namespace OAuthAudit.Engine.Tests
         private static readonly Uri Uri = new Uri("https://api.mypurecloud.ie/api/v2/organizations/me");
 
         private static HttpRequestMessage Request() => new HttpRequestMessage(HttpMethod.Get, Uri);
-
-        private sealed class FailingHandler : HttpMessageHandler
-        {
-            private readonly Func<HttpResponseMessage> _answer;
-
-            public FailingHandler(Func<HttpResponseMessage> answer)
-            {
-                _answer = answer;
-            }
-
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => Task.FromResult(_answer());
-        }
     }
 }

@@ -78,17 +78,5 @@ namespace OAuthAudit.Engine.Tests
             var endpoint = GenesysEndpoint.Create("mypurecloud.com");
             return new GenesysApiClient(endpoint, new HttpTransport(new RetryPolicy(maxRetryCount: 0), handler), new SuppliedTokenSource(SecureText.Protect("token")));
         }
-
-        private sealed class AnsweringHandler : HttpMessageHandler
-        {
-            private readonly Func<HttpRequestMessage, HttpResponseMessage> _answer;
-
-            public AnsweringHandler(Func<HttpRequestMessage, HttpResponseMessage> answer)
-            {
-                _answer = answer;
-            }
-
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => Task.FromResult(_answer(request));
-        }
     }
 }
