@@ -58,24 +58,16 @@ namespace OAuthAudit.Engine.Organizations
         public async Task<PermissionCatalog?> GetPermissionCatalogAsync(Operation operation) =>
             await _catalog.GetAsync(() => FetchPermissionCatalogAsync(operation), operation.Cancellation).ConfigureAwait(false);
 
-        /// <summary>Follows the listing's nextUri chain to its end (ListingGuard stops a loop), checking every page and every id.</summary>
+        /// <summary>The whole client listing: its nextUri chain followed to the end, every page and every id checked.</summary>
         public async Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation)
         {
-            var clients = new List<OAuthClientDto>();
-            var guard = new ListingGuard("OAuth client");
-            for (string? path = ClientsPath; path != null;)
-            {
-                var listing = (await _api.GetAsync<EntityListingDto<OAuthClientDto>>(path, "OAuthClientEntityListing", ClientViewPermission, operation).ConfigureAwait(false))!;
-                var page = ListingPages.EntitiesOf(listing.Entities, ClientsPath, path);
-                RememberNames(page);
-                clients.AddRange(page);
-                path = ListingPages.NextOf(listing, ClientsPath, path);
-                if (path != null)
-                {
-                    guard.Follow(path);
-                }
-            }
-
+            const string Model = "OAuthClientEntityListing";
+            var first = (await _api.GetAsync<EntityListingDto<OAuthClientDto>>(ClientsPath, Model, ClientViewPermission, operation).ConfigureAwait(false))!;
+            var clients = new List<OAuthClientDto>(ListingPages.EntitiesOf(first.Entities, ClientsPath, ClientsPath));
+            RememberNames(clients);
+            var rest = await PagedListing.FollowNextUrisAsync(_api, "OAuth client", ClientsPath, ClientsPath, first, Model, ClientViewPermission, operation).ConfigureAwait(false);
+            RememberNames(rest);
+            clients.AddRange(rest);
             ListingPages.RequireUniqueIds(clients, client => client.Id, ClientsPath);
             return clients;
         }

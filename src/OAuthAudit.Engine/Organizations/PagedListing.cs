@@ -70,26 +70,33 @@ namespace OAuthAudit.Engine.Organizations
             }
             else
             {
-                var guard = new ListingGuard(path);
-                var pageUri = firstUri;
-                for (var page = first; ;)
-                {
-                    var next = ListingPages.NextOf(page, path, pageUri);
-                    if (next == null)
-                    {
-                        break;
-                    }
-
-                    guard.Follow(next);
-                    pageUri = next;
-                    page = (await api.GetAsync<EntityListingDto<T>>(next, model, permission, operation).ConfigureAwait(false))!;
-                    entities.AddRange(ListingPages.EntitiesOf(page.Entities, path, next));
-                }
+                entities.AddRange(await FollowNextUrisAsync(api, path, path, firstUri, first, model, permission, operation).ConfigureAwait(false));
             }
 
             if (idOf != null)
             {
                 ListingPages.RequireUniqueIds(entities, idOf, path);
+            }
+
+            return entities;
+        }
+
+        /// <summary>
+        /// Follows a listing's nextUri chain from the page read at <paramref name="pageUri"/> to its last page,
+        /// checking every page (<see cref="ListingPages"/>; <see cref="ListingGuard"/> stops a loop).
+        /// </summary>
+        /// <param name="listingName">How the listing is named when it loops ("OAuth client", or its path).</param>
+        /// <returns>The entities of the pages after the given one.</returns>
+        public static async Task<IReadOnlyList<T>> FollowNextUrisAsync<T>(GenesysApiClient api, string listingName, string path, string pageUri, EntityListingDto<T> page, string model, string? permission, Operation operation)
+        {
+            var entities = new List<T>();
+            var guard = new ListingGuard(listingName);
+            for (var next = ListingPages.NextOf(page, path, pageUri); next != null; next = ListingPages.NextOf(page, path, pageUri))
+            {
+                guard.Follow(next);
+                pageUri = next;
+                page = (await api.GetAsync<EntityListingDto<T>>(next, model, permission, operation).ConfigureAwait(false))!;
+                entities.AddRange(ListingPages.EntitiesOf(page.Entities, path, next));
             }
 
             return entities;
