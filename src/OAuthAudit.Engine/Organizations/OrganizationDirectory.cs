@@ -11,8 +11,8 @@ namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>
     /// An organization's OAuth clients, scope registry, roles and divisions, from whichever source the context
-    /// was connected to; it builds objects only (paging and listing checks belong to the source). Each registry is read once per connection, roles,
-    /// divisions and the permission catalogue only when a client has role grants to resolve.
+    /// was connected to; it builds objects only (paging and listing checks belong to the source). Each registry is
+    /// read once per connection; roles, divisions and the permission catalogue only when a client has role grants.
     /// </summary>
     public sealed class OrganizationDirectory : IDisposable
     {
@@ -101,7 +101,13 @@ namespace OAuthAudit.Engine.Organizations
         {
             var registry = GetScopeRegistry(operation);
             var dto = operation.Wait(_source.GetClientAsync(clientId, operation));
-            return dto == null ? null : Build(dto, registry, operation);
+            if (dto == null)
+            {
+                return null;
+            }
+
+            RequireAuditable(dto);
+            return Build(dto, registry, operation);
         }
 
         /// <summary>Client names read so far (every one in a snapshot), sorted; never makes a request.</summary>
@@ -122,9 +128,9 @@ namespace OAuthAudit.Engine.Organizations
             (names ?? Enumerable.Empty<string?>()).Where(name => !string.IsNullOrEmpty(name)).Select(name => name!)
                 .Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(name => name, StringComparer.OrdinalIgnoreCase).ToArray();
 
+        /// <param name="dto">A client already checked with RequireAuditable.</param>
         private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, Operation operation)
         {
-            RequireAuditable(dto);
             var authorization = OAuthClientFactory.HasRoleGrants(dto) ? GetAuthorizationRegistry(operation) : AuthorizationRegistry.Empty;
             return OAuthClientFactory.Create(dto, registry, authorization, Organization);
         }

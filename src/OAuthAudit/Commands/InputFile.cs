@@ -12,19 +12,21 @@ namespace OAuthAudit.Commands
     /// A file a command reads (a snapshot, a baseline): its path resolved through PowerShell's FileSystem provider
     /// (relative to $PWD; Env:, Variable: and other providers refused), then checked to be a regular file (never a
     /// device or FIFO, which would block or never end) no larger than the cap, then read. A missing file, a folder,
-    /// another provider, a device, an over-size file, an unreadable file (its own ErrorId) or a bad one is each a terminating ErrorRecord.
+    /// another provider, a device, an over-size file, an unreadable file (its own ErrorId) or a bad one is each a
+    /// terminating ErrorRecord.
     /// </summary>
     internal sealed class InputFile
     {
-        public static readonly InputFile Snapshot = new InputFile("snapshot", "-SnapshotPath takes a snapshot file such as samples/demo-org.json", Engine.Snapshots.Snapshot.MaximumFileBytes,
+        public static readonly InputFile Snapshot = new InputFile("snapshot", "org.json", "-SnapshotPath takes a snapshot file such as samples/demo-org.json", Engine.Snapshots.Snapshot.MaximumFileBytes,
             ErrorIds.SnapshotNotFound, ErrorIds.SnapshotInvalid, ErrorIds.SnapshotUnreadable,
             "Check the path; a relative path is relative to the current location.");
 
-        public static readonly InputFile Baseline = new InputFile("baseline", "give the path of a baseline file such as samples/baseline.yml", BaselineLoader.MaximumSize,
+        public static readonly InputFile Baseline = new InputFile("baseline", "baseline.yml", "give the path of a baseline file such as samples/baseline.yml", BaselineLoader.MaximumSize,
             ErrorIds.BaselineNotFound, ErrorIds.BaselineInvalid, ErrorIds.BaselineUnreadable,
             "Check the path; a relative path is relative to the current location. Without -Baseline the built-in baseline applies.");
 
         private readonly string _noun;
+        private readonly string _exampleName;
         private readonly string _folderHint;
         private readonly long _maximumBytes;
         private readonly string _notFoundErrorId;
@@ -32,9 +34,10 @@ namespace OAuthAudit.Commands
         private readonly string _unreadableErrorId;
         private readonly string _notFoundAction;
 
-        private InputFile(string noun, string folderHint, long maximumBytes, string notFoundErrorId, string invalidErrorId, string unreadableErrorId, string notFoundAction)
+        private InputFile(string noun, string exampleName, string folderHint, long maximumBytes, string notFoundErrorId, string invalidErrorId, string unreadableErrorId, string notFoundAction)
         {
             _noun = noun;
+            _exampleName = exampleName;
             _folderHint = folderHint;
             _maximumBytes = maximumBytes;
             _notFoundErrorId = notFoundErrorId;
@@ -90,7 +93,7 @@ namespace OAuthAudit.Commands
             if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
             {
                 cmdlet.ThrowTerminatingError(ErrorRecords.Create($"'{path}' is an item of the PowerShell {provider.Name} provider, not a file; a {_noun} is read only from the file system.",
-                    _invalidErrorId, ErrorCategory.InvalidArgument, path, $"Give a file system path, such as ./{(_noun == "snapshot" ? "org.json" : "baseline.yml")} or a full path."));
+                    _invalidErrorId, ErrorCategory.InvalidArgument, path, $"Give a file system path, such as ./{_exampleName} or a full path."));
             }
 
             return resolved;
