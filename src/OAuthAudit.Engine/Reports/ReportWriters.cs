@@ -10,6 +10,10 @@ namespace OAuthAudit.Engine.Reports
         private static readonly IReportWriter[] Writers =
         {
             new JsonReportWriter(),
+            new CsvReportWriter(),
+            new JUnitReportWriter(),
+            new SarifReportWriter(),
+            new MarkdownReportWriter(),
         };
 
         public static IReadOnlyList<IReportWriter> All => Writers;
