@@ -36,7 +36,7 @@ namespace OAuthAudit.Engine.Reports
 
         public void Write(IReadOnlyList<AuditRun> runs, Stream output)
         {
-            ReportRuns.Check(runs, output);
+            ReportArguments.Check(runs, output);
             using (var text = new StreamWriter(output, new UTF8Encoding(true), 4096, leaveOpen: true) { NewLine = "\r\n" })
             {
                 Row(text, Columns);

@@ -34,7 +34,7 @@ namespace OAuthAudit.Engine.Reports
 
         public void Write(IReadOnlyList<AuditRun> runs, Stream output)
         {
-            ReportRuns.Check(runs, output);
+            ReportArguments.Check(runs, output);
             var suites = runs.Select(Suite.Of).ToArray();
             var settings = new XmlWriterSettings
             {

@@ -38,7 +38,7 @@ namespace OAuthAudit.Engine.Reports
 
         public void Write(IReadOnlyList<AuditRun> runs, Stream output)
         {
-            ReportRuns.Check(runs, output);
+            ReportArguments.Check(runs, output);
             var blocks = new List<Block> { Block.Text("# OAuthAudit report\n") };
             foreach (var run in runs)
             {

@@ -40,7 +40,7 @@ namespace OAuthAudit.Engine.Reports
 
         public void Write(IReadOnlyList<AuditRun> runs, Stream output)
         {
-            ReportRuns.Check(runs, output);
+            ReportArguments.Check(runs, output);
             var log = new JObject
             {
                 ["$schema"] = SchemaUri,
@@ -86,7 +86,16 @@ namespace OAuthAudit.Engine.Reports
         private static JObject Run(AuditRun run)
         {
             var rules = Rules(run);
-            var ruleIndex = rules.Select((rule, index) => (rule, index)).ToDictionary(entry => (string)entry.rule["id"]!, entry => entry.index, StringComparer.OrdinalIgnoreCase);
+            var ruleIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var index = 0; index < rules.Count; index++)
+            {
+                var id = (string)rules[index]["id"]!;
+                if (!ruleIndex.ContainsKey(id))
+                {
+                    ruleIndex[id] = index;
+                }
+            }
+
             var locations = new Locations(run);
             var artifact = BaselineArtifact(run.Baseline);
             var results = run.Results.SelectMany(result => result.Findings.Select(finding => Result(run, result, finding, ruleIndex, locations, artifact))).ToArray();

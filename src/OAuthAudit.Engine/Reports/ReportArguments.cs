@@ -5,8 +5,8 @@ using OAuthAudit.Engine.Runs;
 
 namespace OAuthAudit.Engine.Reports
 {
-    /// <summary>What every multi-organization writer asks of the runs it is given: at least one, none missing.</summary>
-    internal static class ReportRuns
+    /// <summary>What every writer asks of the runs it is given (one per organization): at least one, none missing, and a stream.</summary>
+    internal static class ReportArguments
     {
         public static void Check(IReadOnlyList<AuditRun> runs, Stream output)
         {
