@@ -124,6 +124,25 @@ namespace OAuthAudit.Engine.Tests.Reports
         }
 
         [Fact]
+        public void Not_applicable_clients_are_skipped_with_their_unmatched_finding_in_the_output()
+        {
+            using var files = new TempFiles();
+            var run = ReportRuns.Unmatched(files);
+
+            var suite = Parse(ReportRuns.Render(ReportFormat.JUnit, run)).Root!.Element("testsuite")!;
+
+            var cases = suite.Elements("testcase").ToArray();
+            Assert.Equal(run.Results.Count, cases.Length);
+            Assert.All(cases, testCase =>
+            {
+                Assert.Equal(JUnitReportWriter.NoRuleApplies, (string)testCase.Attribute("name")!);
+                Assert.NotNull(testCase.Element("skipped"));
+                Assert.Contains("NoRuleMatched", testCase.Element("system-out")!.Value);
+            });
+            Assert.Equal((cases.Length, 0), ((int)suite.Attribute("skipped")!, (int)suite.Attribute("failures")!));
+        }
+
+        [Fact]
         public void Two_runs_are_two_testsuites_and_the_totals_add_up()
         {
             using var files = new TempFiles();

@@ -70,10 +70,31 @@ namespace OAuthAudit.Engine.Tests.Reports
             return Run(path, withProblems: true);
         }
 
-        public static AuditRun Run(string snapshot, bool withProblems)
+        /// <summary>The demo organization against a baseline whose one rule applies to nobody and that reports unmatched clients: every client NotApplicable with an Info finding outside the baseline's rules.</summary>
+        public static AuditRun Unmatched(TempFiles files)
+        {
+            var path = files.Write("unmatched.yml", string.Join("\n",
+                "apiVersion: oauthaudit/v1",
+                "kind: Baseline",
+                "metadata:",
+                "  name: unmatched",
+                "spec:",
+                "  reportUnmatchedClients: true",
+                "  rules:",
+                "    - id: NOBODY-1",
+                "      description: Applies to no client of the demo organization.",
+                "      severity: High",
+                "      match:",
+                "        namePatterns: ['^No such client$']",
+                "      forbiddenScopes: [oauth]",
+                string.Empty));
+            return Run(DemoSnapshot, withProblems: false, path);
+        }
+
+        public static AuditRun Run(string snapshot, bool withProblems, string? baselinePath = null)
         {
             using var context = Connector.ConnectSnapshot(snapshot);
-            var baseline = Baselines.Loader.ReadFile(SampleBaseline);
+            var baseline = Baselines.Loader.ReadFile(baselinePath ?? SampleBaseline);
             var evaluator = new BaselineEvaluator(baseline, Started);
             var clients = context.Directory.GetClients(Operation.Quiet).ToArray();
             var builder = AuditRunBuilder.For(context, baseline, Started).AddRange(clients.Skip(withProblems ? 2 : 0).Select(evaluator.Evaluate));

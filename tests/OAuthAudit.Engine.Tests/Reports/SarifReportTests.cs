@@ -134,6 +134,22 @@ namespace OAuthAudit.Engine.Tests.Reports
         }
 
         [Fact]
+        public void Findings_outside_the_baseline_s_rules_get_a_rule_of_their_own()
+        {
+            using var files = new TempFiles();
+            var run = ReportRuns.Unmatched(files);
+            Assert.All(run.Results, result => Assert.Equal(Outcome.NotApplicable, result.Outcome));
+
+            var log = Parse(ReportRuns.Render(ReportFormat.Sarif, run), "unmatched.sarif");
+
+            var rules = ((JArray)log["runs"]![0]!["tool"]!["driver"]!["rules"]!).Select(rule => (string)rule["id"]!).ToArray();
+            Assert.Equal(new[] { "NOBODY-1", BaselineEvaluator.NoRuleId }, rules);
+            var results = Results(log);
+            Assert.Equal(run.Results.Count, results.Length);
+            Assert.All(results, result => Assert.Equal((BaselineEvaluator.NoRuleId, 1, "note"), ((string)result["ruleId"]!, (int)result["ruleIndex"]!, (string)result["level"]!)));
+        }
+
+        [Fact]
         public void A_run_against_the_built_in_baseline_names_no_file()
         {
             Assert.Null(SarifReportWriter.BaselineArtifact(new RunBaseline("default", Rules.Loading.BaselineLoader.BuiltInSource, null, OAuthAudit.Engine.Model.ValueList<RunRule>.Empty)));
