@@ -10,6 +10,7 @@ namespace OAuthAudit.Engine.Reports
         private static readonly IReportWriter[] Writers =
         {
             new JsonReportWriter(),
+            new HtmlReportWriter(),
         };
 
         public static IReadOnlyList<IReportWriter> All => Writers;
