@@ -77,8 +77,8 @@
     return count + ' ' + (count === 1 ? one : many);
   }
 
-  function fact(term, value, className) {
-    return el('div', null, [el('dt', { text: term }), el('dd', { 'class': className || null }, value)]);
+  function fact(term, value, className, wide) {
+    return el('div', { 'class': wide ? 'wide' : null }, [el('dt', { text: term }), el('dd', { 'class': className || null }, value)]);
   }
 
   function badge(kind, value, label) {
@@ -132,11 +132,11 @@
       fact('Organization id', organization.id, 'mono'),
       fact('Region', organization.region || 'not known'),
       fact('Data', source.kind === 'Snapshot' ? 'snapshot captured ' + (time(source.capturedAt) || 'at an unknown time') : 'live API'),
-      fact('Baseline', (baseline.name || '') + ' (' + (baseline.source || '') + ')'),
-      fact('Baseline SHA-256', baseline.sha256 || 'not recorded', 'mono'),
       fact('Started', time(run.startedAt)),
       fact('Finished', time(run.finishedAt)),
-      fact('Tool', (run.tool ? run.tool.name + ' ' + run.tool.version : ''))
+      fact('Tool', (run.tool ? run.tool.name + ' ' + run.tool.version : '')),
+      fact('Baseline', (baseline.name || '') + ' (' + (baseline.source || '') + ')', null, true),
+      fact('Baseline SHA-256', baseline.sha256 || 'not recorded', 'mono', true)
     ]));
 
     var state = { outcome: '', severity: '', grantType: '', text: '', sortKey: 'order', sortDir: 'asc', items: [] };
