@@ -22,6 +22,8 @@ namespace OAuthAudit.Tests.Shared.Reports
         {
             "<img src=x onerror=alert(1)>",
             "</script><script>alert(1)</script>",
+            "<img src=x onerror=\"window.__injected='img'\">",
+            "</script><script>window.__injected='script'</script><!--",
             "A\u2028B\u2029C & <!-- --> ]]> \u202eevil",
         };
 
