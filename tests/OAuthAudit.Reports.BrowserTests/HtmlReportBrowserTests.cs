@@ -193,7 +193,7 @@ namespace OAuthAudit.Reports.BrowserTests
             var browser = _chromium.Require();
             using var folder = new ScratchFolder();
             var first = DemoRuns.Demo();
-            var second = DemoRuns.Renamed(folder.Path, new[] { "Contoso first client" }, "contoso-org-id", "Contoso Support");
+            var second = DemoRuns.Renamed(folder.Path, new[] { "Contoso first client" }, "contoso-org-id", "Contoso Support", withProblems: true);
             await using var report = await ReportPage.OpenAsync(browser, "report-two-orgs.html", 1280, 900, ColorScheme.Light, first, second);
             var page = report.Page;
 
@@ -206,6 +206,21 @@ namespace OAuthAudit.Reports.BrowserTests
             Assert.Equal(second.Summary.ByOutcome[Outcome.Fail], await page.Locator("#r1-clients tr.client-row:visible").CountAsync());
             Assert.Equal(first.Results.Count, await page.Locator("#r0-clients tr.client-row:visible").CountAsync());
             Assert.Equal("OAuthAudit report: 2 organizations", await page.TitleAsync());
+
+            // The second organization's run had a client it could not judge and an error of its own.
+            Assert.Equal(1, second.Summary.ByOutcome[Outcome.Error]);
+            var errors = await page.TextContentAsync("#r1-org .run-errors") ?? string.Empty;
+            Assert.Contains("2 errors during the run", errors, StringComparison.Ordinal);
+            Assert.Contains(DemoRuns.RolesUnreadable, errors, StringComparison.Ordinal);
+            Assert.Contains(DemoRuns.CatalogUnreadable, errors, StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("#r0-org .run-errors").CountAsync());
+            await page.SelectOptionAsync("#r1-outcome", "Error");
+            var failed = page.Locator("#r1-clients tr.client-row:visible");
+            Assert.Equal(1, await failed.CountAsync());
+            await failed.Locator("button.toggle").ClickAsync();
+            var detail = await page.TextContentAsync("#r1-client-" + second.Results.ToList().FindIndex(result => result.Outcome == Outcome.Error)) ?? string.Empty;
+            Assert.Contains(DemoRuns.RolesUnreadable, detail, StringComparison.Ordinal);
+            Assert.Contains("Not judged.", detail, StringComparison.Ordinal);
             await AssertQuietAsync(report);
         }
 

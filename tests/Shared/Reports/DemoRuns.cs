@@ -5,6 +5,7 @@ using System.Linq;
 using Newtonsoft.Json.Linq;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Operations;
+using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Rules;
 using OAuthAudit.Engine.Rules.Loading;
 using OAuthAudit.Engine.Runs;
@@ -27,6 +28,9 @@ namespace OAuthAudit.Tests.Shared.Reports
             "A\u2028B\u2029C & <!-- --> ]]> \u202eevil",
         };
 
+        public const string RolesUnreadable = "Roles of the client could not be read: HTTP 503.";
+        public const string CatalogUnreadable = "The permission catalogue could not be read.";
+
         public static string Snapshot => Path.Combine(RepositoryRoot.Path, "samples", "demo-org.json");
 
         public static string Baseline => Path.Combine(RepositoryRoot.Path, "samples", "baseline.yml");
@@ -40,7 +44,7 @@ namespace OAuthAudit.Tests.Shared.Reports
         /// The demo organization with the first clients renamed to <see cref="HostileNames"/> (a copy of the snapshot in
         /// <paramref name="folder"/>), and another organization id and name when given, as a second organization.
         /// </summary>
-        public static AuditRun Renamed(string folder, IReadOnlyList<string> names, string? organizationId = null, string? organizationName = null)
+        public static AuditRun Renamed(string folder, IReadOnlyList<string> names, string? organizationId = null, string? organizationName = null, bool withProblems = false)
         {
             var snapshot = JObject.Parse(File.ReadAllText(Snapshot));
             var clients = (JArray)snapshot["clients"]!;
@@ -57,17 +61,24 @@ namespace OAuthAudit.Tests.Shared.Reports
 
             var path = Path.Combine(folder, $"snapshot-{Guid.NewGuid():N}.json");
             File.WriteAllText(path, snapshot.ToString());
-            return FromSnapshot(path);
+            return FromSnapshot(path, withProblems);
         }
 
-        private static AuditRun FromSnapshot(string path)
+        /// <summary>With problems, the first client could not be judged (an Error result) and the run itself records an error.</summary>
+        private static AuditRun FromSnapshot(string path, bool withProblems = false)
         {
             using var context = Connector.ConnectSnapshot(path);
             var baseline = Loader.ReadFile(Baseline);
             var evaluator = new BaselineEvaluator(baseline, Started);
-            return AuditRunBuilder.For(context, baseline, Started)
-                .AddRange(context.Directory.GetClients(Operation.Quiet).Select(evaluator.Evaluate))
-                .Build(Started.AddMinutes(1));
+            var clients = context.Directory.GetClients(Operation.Quiet).ToArray();
+            var builder = AuditRunBuilder.For(context, baseline, Started).AddRange(clients.Skip(withProblems ? 1 : 0).Select(evaluator.Evaluate));
+            if (withProblems)
+            {
+                builder.AddError(new ClientIdentity(clients[0].Id, clients[0].Name, clients[0].AuthorizedGrantType, clients[0].State), "RolesUnreadable", RolesUnreadable, Started.AddSeconds(5));
+                builder.AddError("PermissionCatalogUnreadable", CatalogUnreadable, Started.AddSeconds(7));
+            }
+
+            return builder.Build(Started.AddMinutes(1));
         }
     }
 }
