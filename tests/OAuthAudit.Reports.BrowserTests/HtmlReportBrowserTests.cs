@@ -54,6 +54,13 @@ namespace OAuthAudit.Reports.BrowserTests
             await page.FillAsync("#r0-text", string.Empty);
             Assert.Equal(run.Results.Count, await shown.CountAsync());
 
+            // An outcome tile is a button that filters the table to its outcome; the Clients tile shows them all again.
+            await page.ClickAsync("#r0-org [data-tile='Warning'] button");
+            Assert.Equal("Warning", await page.InputValueAsync("#r0-outcome"));
+            Assert.Equal(run.Summary.ByOutcome[Outcome.Warning], await shown.CountAsync());
+            await page.ClickAsync("#r0-org [data-tile='clients'] button");
+            Assert.Equal(run.Results.Count, await shown.CountAsync());
+
             // Sort by severity: most severe first, then least severe first.
             await page.ClickAsync("#r0-clients th[data-sort-key='severity'] button");
             Assert.Equal("descending", await page.GetAttributeAsync("#r0-clients th[data-sort-key='severity']", "aria-sort"));

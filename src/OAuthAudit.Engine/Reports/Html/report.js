@@ -111,7 +111,7 @@
   function tile(prefix, key, value, label, className, onActivate) {
     var content = [el('span', { 'class': 'tile-value', text: String(value) }), el('span', { 'class': 'tile-label', text: label })];
     var body = onActivate
-      ? el('button', { type: 'button', title: 'Show only ' + label + ' clients', 'aria-controls': prefix + 'clients' }, content)
+      ? el('button', { type: 'button', title: key === 'clients' ? 'Show every client' : 'Show only the ' + label + ' clients', 'aria-controls': prefix + 'clients' }, content)
       : el('div', null, content);
     if (onActivate) {
       body.addEventListener('click', onActivate);
