@@ -129,6 +129,42 @@ namespace OAuthAudit.Engine.Tests
         }
 
         [Fact]
+        public void Each_result_carries_the_client_s_scopes_and_role_grants_as_resolved_with_their_permissions()
+        {
+            using var context = Connector.ConnectSnapshot(DemoSnapshot);
+            var clients = context.Directory.GetClients(Operation.Quiet).ToDictionary(client => client.Id);
+            var results = (JArray)Json(AuditRunJson.Write(DemoRun(withProblems: true)))["results"]!;
+
+            foreach (var result in results)
+            {
+                var client = clients[(string)result["clientId"]!];
+                var scopes = result["scopes"]!.Select(scope => (string)scope!).ToArray();
+                var grants = (JArray)result["roleGrants"]!;
+                if ((string)result["outcome"]! == "Error")
+                {
+                    Assert.Equal((0, 0), (scopes.Length, grants.Count));
+                    continue;
+                }
+
+                Assert.Equal(client.Scopes.Select(scope => scope.Name), scopes);
+                Assert.Equal(client.Roles.Count, grants.Count);
+                foreach (var (grant, written) in client.Roles.Zip(grants))
+                {
+                    Assert.Equal((grant.RoleId, grant.RoleName, grant.DivisionId, grant.DivisionName, grant.IsAllDivisions, grant.IsFromRoleIds),
+                        ((string)written["roleId"]!, (string?)written["roleName"], (string?)written["divisionId"], (string?)written["divisionName"], (bool)written["allDivisions"]!, (bool)written["fromRoleIds"]!));
+                    Assert.Equal(grant.Permissions, written["permissions"]!.Select(permission => (string)permission!));
+                    Assert.Equal(grant.ConditionalPermissions, written["conditionalPermissions"]!.Select(permission => (string)permission!));
+                }
+            }
+
+            var allGrants = results.SelectMany(result => (JArray)result["roleGrants"]!).ToArray();
+            Assert.Contains(allGrants, grant => (bool)grant["allDivisions"]! && (string)grant["divisionId"]! == "*" && (string)grant["divisionName"]! == "all divisions");
+            Assert.Contains(allGrants, grant => ((JArray)grant["permissions"]!).Count > 0);
+            Assert.All(results.Where(result => (string)result["grantType"]! != "CLIENT-CREDENTIALS"), result => Assert.Empty((JArray)result["roleGrants"]!));
+            Assert.Contains(results, result => (string)result["grantType"]! != "CLIENT-CREDENTIALS" && ((JArray)result["scopes"]!).Count > 0);
+        }
+
+        [Fact]
         public void Summary_counts_every_outcome_and_outstanding_severity_and_never_counts_an_error_or_a_skip_as_a_pass_or_a_fail()
         {
             var judged = DemoRun(withProblems: false);

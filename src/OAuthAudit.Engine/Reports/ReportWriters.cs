@@ -14,6 +14,7 @@ namespace OAuthAudit.Engine.Reports
             new JUnitReportWriter(),
             new SarifReportWriter(),
             new MarkdownReportWriter(),
+            new HtmlReportWriter(),
         };
 
         public static IReadOnlyList<IReportWriter> All => Writers;

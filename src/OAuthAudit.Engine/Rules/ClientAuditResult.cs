@@ -17,6 +17,8 @@ namespace OAuthAudit.Engine.Rules
             OrganizationName = client.OrganizationName;
             OrganizationId = client.OrganizationId;
             UnknownScopes = client.UnknownScopes;
+            Scopes = client.Scopes;
+            Roles = client.Roles;
             BaselineName = baselineName;
             MatchedRules = matchedRules;
             Findings = findings;
@@ -38,7 +40,8 @@ namespace OAuthAudit.Engine.Rules
         /// applies needs data the run did not load). It has no findings and no severity, so it never counts as a pass or a fail.
         /// </summary>
         internal ClientAuditResult(string clientId, string clientName, string grantType, string? state, string? organizationId, string? organizationName,
-            string baselineName, Outcome outcome, ValueList<string> matchedRules, string reason, UtcTimestamp evaluatedAt)
+            string baselineName, Outcome outcome, ValueList<string> matchedRules, string reason, UtcTimestamp evaluatedAt,
+            ValueList<OAuthScope>? scopes = null, ValueList<RoleGrant>? roles = null)
         {
             if (outcome != Outcome.Error && outcome != Outcome.Skipped)
             {
@@ -52,6 +55,8 @@ namespace OAuthAudit.Engine.Rules
             OrganizationId = organizationId;
             OrganizationName = organizationName;
             UnknownScopes = ValueList<string>.Empty;
+            Scopes = scopes ?? ValueList<OAuthScope>.Empty;
+            Roles = roles ?? ValueList<RoleGrant>.Empty;
             BaselineName = baselineName;
             MatchedRules = matchedRules;
             Findings = ValueList<Finding>.Empty;
@@ -93,6 +98,12 @@ namespace OAuthAudit.Engine.Rules
 
         /// <summary>Scope names the client holds that the scope registry does not know.</summary>
         public ValueList<string> UnknownScopes { get; }
+
+        /// <summary>The client's scopes as resolved when it was judged (empty when it could not be read).</summary>
+        public ValueList<OAuthScope> Scopes { get; }
+
+        /// <summary>The client's role × division grants as resolved when it was judged, with their permissions.</summary>
+        public ValueList<RoleGrant> Roles { get; }
 
         public ValueList<Finding> Findings { get; }
 

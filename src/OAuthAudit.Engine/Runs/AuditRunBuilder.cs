@@ -112,7 +112,7 @@ namespace OAuthAudit.Engine.Runs
             }
 
             var result = new ClientAuditResult(client.Id, client.Name, client.AuthorizedGrantType, client.State, client.OrganizationId ?? _organization.Id,
-                client.OrganizationName ?? _organization.Name, _baseline.Name, Outcome.Skipped, ValueList.From(ruleIds), reason, evaluatedAt);
+                client.OrganizationName ?? _organization.Name, _baseline.Name, Outcome.Skipped, ValueList.From(ruleIds), reason, evaluatedAt, client.Scopes, client.Roles);
             Add(result);
             return result;
         }

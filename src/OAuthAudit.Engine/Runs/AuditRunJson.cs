@@ -84,6 +84,8 @@ namespace OAuthAudit.Engine.Runs
             ["matchedRules"] = new JArray(result.MatchedRules.ToArray()),
             ["failedRules"] = new JArray(result.FailedRules.ToArray()),
             ["unknownScopes"] = new JArray(result.UnknownScopes.ToArray()),
+            ["scopes"] = new JArray(result.Scopes.Select(scope => scope.Name)),
+            ["roleGrants"] = new JArray(result.Roles.Select(RoleGrant)),
             ["evaluatedAt"] = Time(result.EvaluatedAt),
             ["findings"] = new JArray(result.Findings.Select(finding => new JObject
             {
@@ -97,6 +99,18 @@ namespace OAuthAudit.Engine.Runs
                 ["waiverRationale"] = finding.WaiverRationale,
                 ["waiverExpiresOn"] = Time(finding.WaiverExpiresOn),
             })),
+        };
+
+        private static JObject RoleGrant(RoleGrant grant) => new JObject
+        {
+            ["roleId"] = grant.RoleId,
+            ["roleName"] = grant.RoleName,
+            ["divisionId"] = grant.DivisionId,
+            ["divisionName"] = grant.DivisionName,
+            ["allDivisions"] = grant.IsAllDivisions,
+            ["fromRoleIds"] = grant.IsFromRoleIds,
+            ["permissions"] = new JArray(grant.Permissions.ToArray()),
+            ["conditionalPermissions"] = new JArray(grant.ConditionalPermissions.ToArray()),
         };
 
         // A string, not a DateTime token: the text is exactly UtcTimestamp's ISO-8601 with Z, whatever the serializer settings.
