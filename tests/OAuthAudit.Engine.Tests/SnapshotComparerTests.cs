@@ -7,6 +7,7 @@ using OAuthAudit.Engine.Drift;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Rules;
 using OAuthAudit.Tests.Shared;
+using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace OAuthAudit.Engine.Tests
@@ -185,6 +186,26 @@ namespace OAuthAudit.Engine.Tests
             Assert.Contains("Wallboard\\x1b]0;pwned\\x07\\u202e", change.Message);
             Assert.DoesNotContain("\u001b", change.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("\u202e", change.ToString(), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_grant_moved_from_the_deprecated_roleIds_to_roleDivisions_in_the_home_division_is_no_change()
+        {
+            using var files = new TempFiles();
+            var document = JObject.Parse(File.ReadAllText(Demo));
+            var home = (string)document["divisions"]!.First(division => (bool)division["homeDivision"]!)["id"]!;
+            var client = (JObject)document["clients"]!.First(item => (string)item["name"]! == "QA Test Harness");
+            var roleId = (string)client["roleIds"]![0]!;
+            client.Remove("roleIds");
+            client["roleDivisions"] = new JArray(new JObject { ["roleId"] = roleId, ["divisionId"] = home });
+            var moved = files.Write("moved.json", document.ToString());
+            client["roleDivisions"] = new JArray(new JObject { ["roleId"] = roleId, ["divisionId"] = "*" });
+            var widened = files.Write("widened.json", document.ToString());
+
+            Assert.Empty(Compare(Demo, moved, new SnapshotComparer(BuiltIn)));
+            var changes = Compare(Demo, widened, new SnapshotComparer(BuiltIn));
+            Assert.Equal(new[] { (ChangeKind.RoleGrantAdded, "employee (all divisions)", ChangeRisk.High), (ChangeKind.RoleGrantRemoved, "employee (Home)", ChangeRisk.Low) },
+                changes.Select(change => (change.Change, change.After ?? change.Before!, change.Risk)));
         }
 
         private static IReadOnlyList<OAuthClientChange> Compare(string reference, string difference, SnapshotComparer comparer)
