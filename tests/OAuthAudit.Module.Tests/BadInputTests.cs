@@ -103,6 +103,7 @@ namespace OAuthAudit.Module.Tests
             ["missing"] = MissingFile,
             ["secret"] = LiveOrganization.Secure("not-a-real-secret"),
             ["nowhere"] = "http://127.0.0.1:9/",
+            ["otherOrg"] = Path.Combine(RepositoryPaths.Root, "tests", "OAuthAudit.Engine.Tests", "Fixtures", "drift-after.json"),
         };
 
         /// <summary>The row's script passes its parameter by name to its cmdlet.</summary>
@@ -262,6 +263,33 @@ namespace OAuthAudit.Module.Tests
             Row(AssertScope, "FailOn", "not a severity", "Get-GcOAuthClient | " + AssertScope + " -FailOn Severe", NotConvertible, "Info, Low, Medium, High, Critical");
             Row(AssertScope, "FailOn", "empty", "Get-GcOAuthClient | " + AssertScope + " -FailOn ''", NotConvertible, "Info, Low, Medium, High, Critical");
             Row(AssertScope, "FailOn", "out of range", "Get-GcOAuthClient | " + AssertScope + " -FailOn 99", NotConvertible, "Info,Low,Medium,High,Critical");
+
+            // Compare-GcOAuthSnapshot: each side is a snapshot path or a context.
+            const string Compare = "Compare-GcOAuthSnapshot";
+            foreach (var (side, other) in new[] { ("Reference", "Difference"), ("Difference", "Reference") })
+            {
+                string With(string value) => $"{Compare} -{side} {value} -{other} $demo";
+                Row(Compare, side, "empty", With("''"), Invalid, Blank);
+                Row(Compare, side, "white space", With("'   '"), Invalid, Blank);
+                Row(Compare, side, "huge", With(Huge), Invalid, "The value is 100000 characters long; the most this parameter takes is 4096");
+                Row(Compare, side, "null", With("$null"), Invalid, Null);
+                Row(Compare, side, "not found", With("$missing"), "SnapshotNotFound", "There is no snapshot file");
+                Row(Compare, side, "a folder", With("$samples"), "SnapshotNotFound", "is a folder; -Reference and -Difference take a snapshot file");
+                Row(Compare, side, "another provider", With("Env:PATH"), "SnapshotInvalid", "provider, not a file");
+                Row(Compare, side, "a baseline, not a snapshot", With("$baselineFile"), "SnapshotInvalid", "baseline.yml");
+                Row(Compare, side, "a hashtable", With("@{ Path = 'samples/demo-org.json' }"), NotConvertible, "SnapshotOrContext");
+                Row(Compare, side, "disconnected", $"$closed = Get-GcContext; Disconnect-GcOrganization; {Compare} -{side} $closed -{other} $demo", "NotConnected", "which Disconnect-GcOrganization has closed");
+                Row(Compare, side, "another organization", With("$otherOrg"), "OrganizationMismatch", "both sides must be readings of the same organization");
+            }
+
+            const string Compared = Compare + " -Reference $demo -Difference $demo";
+            Row(Compare, "Baseline", "empty", Compared + " -Baseline ''", Invalid, Blank);
+            Row(Compare, "Baseline", "huge", Compared + $" -Baseline {Huge}", Invalid, "The value is 100000 characters long; the most this parameter takes is 4096");
+            Row(Compare, "Baseline", "not found", Compared + " -Baseline $missing", "BaselineNotFound", "There is no baseline file");
+            Row(Compare, "Baseline", "a snapshot, not a baseline", Compared + " -Baseline $demo", "BaselineInvalid", "demo-org.json");
+            Row(Compare, "Baseline", "with -BaselineObject", Compared + " -Baseline $baselineFile -BaselineObject (Get-GcOAuthBaseline)", "ConflictingBaselines", "give one of them");
+            Row(Compare, "BaselineObject", "a string", Compared + " -BaselineObject 'samples/baseline.yml'", NotConvertible, "Baseline");
+            Row(Compare, "BaselineObject", "null", Compared + " -BaselineObject $null", Invalid, Null);
             return rows;
         }
 

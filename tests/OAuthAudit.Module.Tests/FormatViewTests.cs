@@ -67,7 +67,7 @@ namespace OAuthAudit.Module.Tests
             var tokenClients = _shell.Run("@(Get-GcOAuthClient | Where-Object GrantType -eq TOKEN | ForEach-Object Name) -join '|'; @(Get-GcOAuthClient -GrantType TOKEN | ForEach-Object Name) -join '|'").ThrowIfFailed().Output;
 
             foreach (var type in new[] { "Model.OAuthClient", "Model.OAuthScope", "Model.AuthorizationRole", "Model.AuthorizationDivision", "Model.RoleGrant", "Rules.ClientAuditResult",
-                "Rules.Finding", "Rules.Baseline", "Rules.BaselineRule", "Rules.Waiver", "Connections.GcContext" })
+                "Rules.Finding", "Rules.Baseline", "Rules.BaselineRule", "Rules.Waiver", "Connections.GcContext", "Drift.OAuthClientChange" })
             {
                 Assert.Contains("OAuthAudit.Engine." + type, tables);
             }
@@ -86,6 +86,7 @@ namespace OAuthAudit.Module.Tests
         [InlineData("Get-GcOAuthClient | Test-GcOAuthClientScope -Expand -WarningAction SilentlyContinue", "ClientName RuleId Severity Kind Waived Subject")]
         [InlineData("(Get-GcOAuthBaseline).Rules", "Id Severity Match Description")]
         [InlineData("(Get-GcOAuthBaseline -Path $baseline).Waivers", "Client RuleId ExpiresOn Subject Rationale")]
+        [InlineData("Compare-GcOAuthSnapshot -Reference $demo -Difference $next -Baseline $baseline", "ClientName Change Risk Property Before After")]
         public void Default_tables_fit_80_columns_with_whole_headers(string script, string headers)
         {
             var lines = Render(script, 80);
@@ -145,7 +146,12 @@ namespace OAuthAudit.Module.Tests
         {
             _shell.Run($"$Host.UI.RawUI.BufferSize = [System.Management.Automation.Host.Size]::new({width}, 9999)").ThrowIfFailed();
             var before = _shell.Host.Text.Length;
-            _shell.Run(script + " | Out-Default", new() { ["baseline"] = SampleBaseline }).ThrowIfFailed();
+            _shell.Run(script + " | Out-Default", new()
+            {
+                ["baseline"] = SampleBaseline,
+                ["demo"] = RepositoryPaths.DemoSnapshot,
+                ["next"] = Path.Combine(RepositoryPaths.Root, "samples", "demo-org-next-month.json"),
+            }).ThrowIfFailed();
             return Regex.Split(_shell.Host.Text.Substring(before), "\r?\n").Select(line => line.TrimEnd()).Where(line => line.Length > 0).ToArray();
         }
     }

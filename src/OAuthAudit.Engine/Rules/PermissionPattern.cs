@@ -12,7 +12,7 @@ namespace OAuthAudit.Engine.Rules
     /// </summary>
     public sealed class PermissionPattern
     {
-        private const string Any = "*";
+        internal const string Any = "*";
         private static readonly Regex Part = new Regex(@"^([A-Za-z0-9_\-]+|\*)$", RegexOptions.CultureInvariant);
 
         public PermissionPattern(string text)

@@ -7,7 +7,6 @@ using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules;
 using OAuthAudit.Engine.Text;
-using OAuthAudit.Hosting;
 using OAuthAudit.Errors;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Validation;
@@ -56,13 +55,7 @@ namespace OAuthAudit.Commands
 
         protected override void BeginProcessing()
         {
-            if (Baseline != null && BaselineObject != null)
-            {
-                ThrowTerminatingError(ErrorRecords.Create("-Baseline and -BaselineObject both name a baseline; give one of them.", ErrorIds.ConflictingBaselines,
-                    ErrorCategory.InvalidArgument, Baseline, "Use -Baseline <file>, or -BaselineObject (Get-GcOAuthBaseline <file>), or neither for the built-in baseline."));
-            }
-
-            LoadedBaseline = BaselineObject ?? (Baseline != null ? InputFile.Baseline.Read(this, Baseline, IsolatedDependencies.Baselines.ReadFile) : IsolatedDependencies.Baselines.BuiltIn);
+            LoadedBaseline = BaselineInput.Load(this, Baseline, BaselineObject);
             var now = DateTime.UtcNow;
             _expiredUnwarned = LoadedBaseline.ExpiredWaivers(now).ToList();
             _evaluator = new BaselineEvaluator(LoadedBaseline, now);

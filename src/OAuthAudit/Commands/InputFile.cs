@@ -21,6 +21,11 @@ namespace OAuthAudit.Commands
             ErrorIds.SnapshotNotFound, ErrorIds.SnapshotInvalid, ErrorIds.SnapshotUnreadable,
             "Check the path; a relative path is relative to the current location.");
 
+        /// <summary>A snapshot given to compare: the same file and errors as -SnapshotPath's, with its own folder hint.</summary>
+        public static readonly InputFile ComparedSnapshot = new InputFile("snapshot", "org.json", "-Reference and -Difference take a snapshot file such as samples/demo-org.json (or a context)", Engine.Snapshots.Snapshot.MaximumFileBytes,
+            ErrorIds.SnapshotNotFound, ErrorIds.SnapshotInvalid, ErrorIds.SnapshotUnreadable,
+            "Check the path; a relative path is relative to the current location.");
+
         public static readonly InputFile Baseline = new InputFile("baseline", "baseline.yml", "give the path of a baseline file such as samples/baseline.yml", BaselineLoader.MaximumSize,
             ErrorIds.BaselineNotFound, ErrorIds.BaselineInvalid, ErrorIds.BaselineUnreadable,
             "Check the path; a relative path is relative to the current location. Without -Baseline the built-in baseline applies.");

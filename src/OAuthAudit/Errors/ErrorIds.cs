@@ -29,5 +29,6 @@ namespace OAuthAudit.Errors
         public const string ConflictingBaselines = "ConflictingBaselines";
         public const string AuditFailed = "AuditFailed";
         public const string BaselinePatternTimeout = "BaselinePatternTimeout";
+        public const string OrganizationMismatch = "OrganizationMismatch";
     }
 }

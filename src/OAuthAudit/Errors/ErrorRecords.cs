@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.Drift;
 using OAuthAudit.Engine.Files;
 using OAuthAudit.Engine.Text;
 
@@ -90,6 +91,10 @@ namespace OAuthAudit.Errors
                     : $"{commandName} was given the context of {disconnected.OrganizationName}, which Disconnect-GcOrganization has closed.",
                 ErrorIds.NotConnected, ErrorCategory.InvalidOperation, disconnected,
                 "Run Connect-GcOrganization first (or Connect-GcOrganization -SnapshotPath <file> to work offline), or pass -Context.");
+
+        public static ErrorRecord OrganizationMismatch(OrganizationMismatchException mismatch, object? target) =>
+            Create(mismatch, ErrorIds.OrganizationMismatch, ErrorCategory.InvalidArgument, target,
+                "Give two snapshots (or a snapshot and a connection) of the same organization; Connect-GcOrganization -SnapshotPath <file> shows which organization a file holds.");
 
         public static ErrorRecord ConnectionClosed(string commandName, ConnectionClosedException closed, object? target) =>
             Create(new InvalidOperationException($"{commandName} stopped: Disconnect-GcOrganization closed its context while it was running. {closed.Message}", closed),
