@@ -24,6 +24,7 @@
         'Get-GcOAuthBaseline'
         'Test-GcOAuthClientScope'
         'Assert-GcOAuthClientScope'
+        'Save-GcOAuthSnapshot'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
