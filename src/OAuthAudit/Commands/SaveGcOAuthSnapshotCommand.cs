@@ -57,17 +57,14 @@ namespace OAuthAudit.Commands
             }
 
             Snapshot? saved = null;
-            var progress = new ProgressRecord(1, DisplayText.Visible($"Saving a snapshot of {context.OrganizationName}"), "Reading the organization");
-            void Reading(SnapshotPart part)
+            var activity = DisplayText.Visible($"Saving a snapshot of {context.OrganizationName}")!;
+            void Reading(SnapshotPart part) => WriteProgress(new ProgressRecord(1, activity, $"Reading the {Describe(part)}")
             {
-                progress.StatusDescription = $"Reading the {Describe(part)}";
-                progress.PercentComplete = 100 * Array.IndexOf(Parts, part) / (Parts.Length + 1);
-                WriteProgress(progress);
-            }
+                PercentComplete = 100 * Array.IndexOf(Parts, part) / (Parts.Length + 1),
+            });
 
             RunAgainstApi(() => saved = Save(context, target, Reading), context);
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            WriteProgress(new ProgressRecord(1, activity, "Saved") { RecordType = ProgressRecordType.Completed });
             WriteVerbose($"Snapshot of {context.OrganizationName} saved to {target}: {saved!.Clients.Count} clients, {saved.Scopes.Count} scopes, {saved.Roles.Count} roles, {saved.Divisions.Count} divisions, {saved.Permissions?.Count.ToString() ?? "no"} permission domains.");
             if (PassThru)
             {
