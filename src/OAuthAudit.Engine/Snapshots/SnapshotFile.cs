@@ -20,7 +20,7 @@ namespace OAuthAudit.Engine.Snapshots
             var document = SnapshotWriter.Document(data, RunTool.Current);
 
             // The checks a load makes, before anything is written: a file that would not load is never saved.
-            var snapshot = SnapshotReader.FromDocument((Newtonsoft.Json.Linq.JObject)document.DeepClone(), path);
+            var snapshot = SnapshotReader.FromDocument(document, path);
             if (!string.Equals(snapshot.Organization.Id, directory.Organization.Id, StringComparison.OrdinalIgnoreCase))
             {
                 throw new FileFormatException(DocumentKind.Snapshot, path, null, null, $"the data read is of organization '{snapshot.Organization.Id}', not '{directory.Organization.Id}'; nothing was written.");

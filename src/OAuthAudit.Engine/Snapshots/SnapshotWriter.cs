@@ -48,8 +48,8 @@ namespace OAuthAudit.Engine.Snapshots
             }
         }
 
-        /// <summary>Sorted by key (ordinal; ties keep their order), so two saves of an unchanged organization list the same way.</summary>
+        /// <summary>Sorted by key (ordinal; ties keep their order), so two saves of an unchanged organization list the same way. Items that belong to another document are copied, not moved.</summary>
         private static JArray Listing(IEnumerable<JObject> items, string key) =>
-            new JArray(items.OrderBy(item => (item[key] as JValue)?.Value?.ToString() ?? string.Empty, System.StringComparer.Ordinal).Select(item => item.DeepClone()));
+            new JArray(items.OrderBy(item => (item[key] as JValue)?.Value?.ToString() ?? string.Empty, System.StringComparer.Ordinal).Select(item => item.Parent == null ? item.DeepClone() : item));
     }
 }

@@ -87,6 +87,11 @@ namespace OAuthAudit.Commands
             {
                 return SnapshotFile.Save(context.Directory, target, Force, Operation, reading);
             }
+            catch (OperationCanceledException) when (Stopping)
+            {
+                // Ctrl+C between writing the temporary file and moving it into place: nothing was written.
+                throw new PipelineStoppedException();
+            }
             catch (FileFormatException invalid)
             {
                 ThrowTerminatingError(ErrorRecords.FromFile(invalid));
