@@ -194,6 +194,35 @@ namespace OAuthAudit.Module.Tests
             Assert.Equal(new[] { "existing.json" }, Directory.GetFiles(_folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
         }
 
+        [Fact]
+        public async Task Ctrl_C_while_the_organization_is_read_stops_within_a_second_and_writes_nothing()
+        {
+            await using var org = await LiveOrganization.StartAsync();
+            org.RunConnected("Get-GcContext | Out-Null").ThrowIfFailed();
+            org.Emulator.Faults.Enqueue(Fault.Hang("/api/v2/authorization/roles"));
+            var target = Path.Combine(_folder, "stopped", "org.json");
+            using var shell = PowerShell.Create();
+            shell.Runspace = org.Shell.Runspace;
+            shell.AddScript($"Save-GcOAuthSnapshot -Path '{target}'");
+
+            var running = shell.BeginInvoke();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (org.Emulator.InFlightRequestCount == 0 || !org.Emulator.Requests.Any(request => request.Path == "/api/v2/authorization/roles"))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the save never reached the roles");
+                await Task.Delay(20);
+            }
+
+            var clock = Stopwatch.StartNew();
+            shell.Stop();
+            clock.Stop();
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}");
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+            Assert.True(running.IsCompleted);
+            Assert.False(Directory.Exists(Path.GetDirectoryName(target)), "nothing is written before the whole organization is read");
+        }
+
         [Theory]
         [InlineData("newer", "{\n  \"schemaVersion\": 3,\n  \"kind\": \"OAuthAudit.Snapshot\",\n  \"tool\": { \"name\": \"OAuthAudit\", \"version\": \"1.4.0\" }\n}\n", "line 2, column 20: schemaVersion 3: the file was written by a newer OAuthAudit (OAuthAudit 1.4.0); this version reads schemaVersion 1 to 2. Update the module to read it.")]
         [InlineData("truncated", "{\n  \"schemaVersion\": 2,\n  \"kind\": \"OAuthAudit.Snapshot\",\n  \"organization\": {\n    \"id\": \"202f", "the file is truncated at line 5: the JSON ends before the document does")]
