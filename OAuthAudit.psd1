@@ -25,6 +25,7 @@
         'Test-GcOAuthClientScope'
         'Assert-GcOAuthClientScope'
         'Compare-GcOAuthSnapshot'
+        'Save-GcOAuthSnapshot'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

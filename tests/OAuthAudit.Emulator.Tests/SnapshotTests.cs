@@ -48,7 +48,7 @@ public sealed class SnapshotTests
     }
 
     [Theory]
-    [InlineData("""{"schemaVersion":2,"organization":{},"scopes":[],"clients":[]}""")]
+    [InlineData("""{"schemaVersion":3,"organization":{},"scopes":[],"clients":[]}""")]
     [InlineData("""{"organization":{},"scopes":[],"clients":[]}""")]
     [InlineData("""{"schemaVersion":1,"scopes":[],"clients":[]}""")]
     [InlineData("""{"schemaVersion":1,"organization":{},"clients":[]}""")]

@@ -12,7 +12,10 @@ namespace OAuthAudit.Emulator;
 /// </summary>
 public sealed class EmulatorOrganization
 {
-    public const int SupportedSchemaVersion = 1;
+    public const int SupportedSchemaVersion = 2;
+
+    /// <summary>Version 1 (samples/demo-org.json) is still read; version 2 added kind and tool, which the emulator does not need.</summary>
+    public const int OldestSchemaVersion = 1;
 
     public string? Environment { get; set; }
 
@@ -33,7 +36,7 @@ public sealed class EmulatorOrganization
 
     public static EmulatorOrganization FromSnapshotFile(string path) => FromSnapshotJson(File.ReadAllText(path));
 
-    /// <summary>Reads a <c>samples/README.md</c> snapshot. Dates stay the strings they were.</summary>
+    /// <summary>Reads a <c>docs/snapshot.md</c> snapshot. Dates stay the strings they were.</summary>
     /// <exception cref="InvalidDataException">Not a snapshot of a schema version this reader knows.</exception>
     public static EmulatorOrganization FromSnapshotJson(string json)
     {
@@ -54,10 +57,10 @@ public sealed class EmulatorOrganization
         }
 
         var version = root["schemaVersion"];
-        if (version?.Type != JTokenType.Integer || version.Value<long>() != SupportedSchemaVersion)
+        if (version?.Type != JTokenType.Integer || version.Value<long>() > SupportedSchemaVersion || version.Value<long>() < OldestSchemaVersion)
         {
             throw new InvalidDataException(
-                $"Unsupported snapshot schemaVersion '{version?.ToString(Formatting.None) ?? "(missing)"}'; this reader knows {SupportedSchemaVersion}.");
+                $"Unsupported snapshot schemaVersion '{version?.ToString(Formatting.None) ?? "(missing)"}'; this reader knows {OldestSchemaVersion} to {SupportedSchemaVersion}.");
         }
 
         return new EmulatorOrganization

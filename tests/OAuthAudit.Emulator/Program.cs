@@ -23,7 +23,7 @@ internal static class Program
     private const string Usage = """
         Usage: OAuthAudit.Emulator --snapshot <file> [--clients-page-size <n>] [--latency-ms <n>]
 
-          --snapshot <file>          the organization to serve (samples/README.md format), e.g. samples/demo-org.json
+          --snapshot <file>          the organization to serve (docs/snapshot.md format), e.g. samples/demo-org.json
           --clients-page-size <n>    page GET /api/v2/oauth/clients by n (n >= 1); default: one page, as the real API
           --latency-ms <n>           delay every answer by n milliseconds (n >= 0); default 0
           --help                     show this text

@@ -104,7 +104,8 @@ namespace OAuthAudit.Engine.Tests
 
         [Theory]
         [InlineData("""{ "schemaVersion": 1, "capturedAt": "2026-11-20T06:00:00Z", "organization": { "id": "o" }, "scopes": [], "clients": [], "extra": 1 }""", 1, "unknown key 'extra'")]
-        [InlineData("{\n  \"schemaVersion\": 2,\n  \"capturedAt\": \"2026-11-20T06:00:00Z\", \"organization\": { \"id\": \"o\" }, \"scopes\": [], \"clients\": [] }", 2, "schemaVersion 2 is not one this module reads")]
+        [InlineData("{\n  \"schemaVersion\": 3,\n  \"capturedAt\": \"2026-11-20T06:00:00Z\", \"organization\": { \"id\": \"o\" }, \"scopes\": [], \"clients\": [] }", 2, "the file was written by a newer OAuthAudit; this version reads schemaVersion 1 to 2. Update the module")]
+        [InlineData("{\n  \"schemaVersion\": 2,\n  \"capturedAt\": \"2026-11-20T06:00:00Z\", \"organization\": { \"id\": \"o\" }, \"scopes\": [], \"clients\": [] }", 1, "'(document)' has no 'kind'")]
         [InlineData("{\n \"schemaVersion\": 1,\n \"capturedAt\": \"2026-11-20T06:00:00Z\",\n \"organization\": { \"id\": \"o\" },\n \"scopes\": [],\n \"clients\": [ { \"id\": \"c\", \"name\": \"n\", \"authorizedGrantType\": \"IMPLICIT\" } ] }", 6, "authorizedGrantType 'IMPLICIT' is not one of CODE, TOKEN, SAML2-BEARER, PASSWORD, CLIENT-CREDENTIALS")]
         [InlineData("{\n \"schemaVersion\": 1,\n \"capturedAt\": \"2026-11-20T06:00:00Z\",\n \"organization\": { \"id\": \"o\" },\n \"scopes\": [],\n \"clients\": [ { \"id\": \"c\", \"authorizedGrantType\": \"CODE\", \"accessTokenValiditySeconds\": \"a day\" } ] }", 6, "'clients[0].accessTokenValiditySeconds' does not fit an OAuthClient")]
         [InlineData("{\n \"schemaVersion\": 1,\n \"capturedAt\": \"2026-11-20T06:00:00Z\",\n \"organization\": { \"id\": \"o\" },\n \"scopes\": [],\n \"clients\": [ { \"name\": \"n\", \"authorizedGrantType\": \"CODE\" } ] }", 6, "'clients[0]' has no 'id'")]

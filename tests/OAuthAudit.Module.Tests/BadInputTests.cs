@@ -152,7 +152,7 @@ namespace OAuthAudit.Module.Tests
             Row(Connect, "SnapshotPath", "huge", Connect + $" -SnapshotPath {Huge}", Invalid, TooLong);
             Row(Connect, "SnapshotPath", "not found", Connect + " -SnapshotPath $missing", "SnapshotNotFound", "There is no snapshot file");
             Row(Connect, "SnapshotPath", "a folder", Connect + " -SnapshotPath $samples", "SnapshotNotFound", "is a folder");
-            Row(Connect, "SnapshotPath", "a baseline, not a snapshot", Connect + " -SnapshotPath $baselineFile", "SnapshotInvalid", "baseline.yml', line 1, column 1: not valid JSON");
+            Row(Connect, "SnapshotPath", "a baseline, not a snapshot", Connect + " -SnapshotPath $baselineFile", "SnapshotInvalid", "baseline.yml': this is a baseline (YAML");
             Row(Connect, "SnapshotPath", "with -Region", Connect + " -SnapshotPath $demo -Region eu-west-1", NoSet, "Parameter set cannot be resolved");
             Row(Connect, "Region", "unknown region", SecretConnect + " -Region mars-north-1", Invalid, "is not a Genesys Cloud region");
             Row(Connect, "Region", "empty", SecretConnect + " -Region ''", Invalid, "is not a Genesys Cloud region");
@@ -184,6 +184,19 @@ namespace OAuthAudit.Module.Tests
             Row(Connect, "MaxResponseSizeMB", "not a number", SecretConnect + " -MaxResponseSizeMB lots", NotConvertible, "Cannot convert value \"lots\" to type \"System.Int32\"");
             Row(Connect, "MaxResponseSizeMB", "too large", SecretConnect + " -MaxResponseSizeMB 100000", Invalid, "greater than the maximum allowed range of 4096");
             Row(Connect, "ClientId", "with -AccessToken", SecretConnect + " -AccessToken $secret", NoSet, "Parameter set cannot be resolved");
+
+            // Save-GcOAuthSnapshot: nothing is written.
+            const string Save = "Save-GcOAuthSnapshot";
+            Row(Save, "Path", "empty", Save + " -Path ''", Invalid, Blank);
+            Row(Save, "Path", "white space", Save + " -Path '   '", Invalid, Blank);
+            Row(Save, "Path", "huge", Save + $" -Path {Huge}", Invalid, "The value is 100000 characters long; the most this parameter takes is 4096");
+            Row(Save, "Path", "null", Save + " -Path $null", Invalid, Null);
+            Row(Save, "Path", "an existing file", Save + " -Path $demo", "SnapshotExists", "demo-org.json' already exists; it was left as it is");
+            Row(Save, "Path", "a folder", Save + " -Path $samples -Force", "SnapshotNotWritten", "is a folder; a snapshot is saved to a file");
+            Row(Save, "Path", "another provider", Save + " -Path Env:/OAUTHAUDIT_SNAPSHOT", "SnapshotNotWritten", "is an item of the PowerShell Environment provider, not a file");
+            Row(Save, "Context", "a string", Save + " -Path $missing -Context 'Northwind Contact Center'", NotConvertible, "GcContext");
+            Row(Save, "Context", "null", Save + " -Path $missing -Context $null", Invalid, Null);
+            Row(Save, "Context", "disconnected", "$closed = Get-GcContext; Disconnect-GcOrganization; " + Save + " -Path $missing -Context $closed", "NotConnected", "which Disconnect-GcOrganization has closed");
 
             // Disconnect-GcOrganization: the current context stays connected.
             Row("Disconnect-GcOrganization", "Context", "a string", "Disconnect-GcOrganization -Context 'Northwind Contact Center'", NotConvertible, "GcContext");

@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace OAuthAudit.Engine.Api
 {
@@ -14,6 +16,14 @@ namespace OAuthAudit.Engine.Api
             MaxDepth = 64,
         };
 
+        /// <summary>For JSON objects kept as they are (snapshots): strings stay strings, even those that look like dates.</summary>
+        private static readonly JsonSerializerSettings KeptSettings = new JsonSerializerSettings
+        {
+            MissingMemberHandling = MissingMemberHandling.Ignore,
+            DateParseHandling = DateParseHandling.None,
+            MaxDepth = 64,
+        };
+
         /// <summary>
         /// The body as T. Every way a hostile body can fail (wrong types, numbers out of range, a null inside a
         /// list the API fills with objects or values) is a JsonException whose message names the field.
@@ -25,7 +35,7 @@ namespace OAuthAudit.Engine.Api
             T? value;
             try
             {
-                value = JsonConvert.DeserializeObject<T>(json, Settings);
+                value = JsonConvert.DeserializeObject<T>(json, KeepsJson(typeof(T)) ? KeptSettings : Settings);
             }
             catch (Exception unfit) when (unfit is FormatException || unfit is OverflowException || unfit is InvalidCastException || unfit is ArgumentException)
             {
@@ -45,6 +55,10 @@ namespace OAuthAudit.Engine.Api
 
             return value;
         }
+
+        /// <summary>A JToken, or a type holding JTokens (EntityListingDto&lt;JObject&gt;): its JSON is kept as the API wrote it.</summary>
+        private static bool KeepsJson(Type type) =>
+            typeof(JToken).IsAssignableFrom(type) || (type.IsGenericType && type.GetGenericArguments().Any(KeepsJson));
 
         public static T? TryRead<T>(string json)
             where T : class

@@ -5,6 +5,7 @@ using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
+using OAuthAudit.Engine.Snapshots;
 
 namespace OAuthAudit.Engine.Organizations
 {
@@ -30,6 +31,13 @@ namespace OAuthAudit.Engine.Organizations
 
         /// <returns>The client, or null when the organization has no client with that id.</returns>
         Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation);
+
+        /// <summary>
+        /// The organization's data as the API returned it, for a snapshot: read afresh from the API (every part, each
+        /// listing checked as a listing), or the loaded snapshot's own objects. Runs on the caller's thread, which
+        /// waits for each part; <paramref name="reading"/> is called there before each part is read.
+        /// </summary>
+        SnapshotData Capture(Operation operation, Action<SnapshotPart>? reading);
 
         /// <summary>What is already in memory, read without any request: whatever has not been read yet is null or empty.</summary>
         CachedData Cached { get; }

@@ -6,12 +6,15 @@ using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
+using OAuthAudit.Engine.Snapshots;
+using Newtonsoft.Json.Linq;
 
 namespace OAuthAudit.Engine.Organizations
 {
     /// <summary>Reads an organization from the Genesys Cloud API. The scope registry, roles, divisions and permission catalogue are each fetched once and kept.</summary>
     internal sealed class LiveOrganizationSource : IOrganizationSource
     {
+        private const string OrganizationPath = "/api/v2/organizations/me";
         private const string ClientsPath = "/api/v2/oauth/clients";
         private const string ScopesPath = "/api/v2/oauth/scopes";
         private const string RolesPath = "/api/v2/authorization/roles";
@@ -38,7 +41,7 @@ namespace OAuthAudit.Engine.Organizations
 
         public static async Task<LiveOrganizationSource> ConnectAsync(GenesysApiClient api, Operation operation)
         {
-            var me = await api.GetAsync<OrganizationDto>("/api/v2/organizations/me", "Organization", null, operation).ConfigureAwait(false);
+            var me = await api.GetAsync<OrganizationDto>(OrganizationPath, "Organization", null, operation).ConfigureAwait(false);
             var organization = new Organization(
                 me!.Id ?? throw new GenesysApiException(ApiFailureKind.InvalidResponse, "GET /api/v2/organizations/me answered without an organization id.", new ApiRequestDescription("GET", api.Endpoint.ApiBaseUri)),
                 me.Name ?? me.ThirdPartyOrgName ?? me.Id,
@@ -61,14 +64,8 @@ namespace OAuthAudit.Engine.Organizations
         /// <summary>The whole client listing: its nextUri chain followed to the end, every page and every id checked.</summary>
         public async Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation)
         {
-            const string Model = "OAuthClientEntityListing";
-            var first = (await _api.GetAsync<EntityListingDto<OAuthClientDto>>(ClientsPath, Model, ClientViewPermission, operation).ConfigureAwait(false))!;
-            var clients = new List<OAuthClientDto>(ListingPages.EntitiesOf(first.Entities, ClientsPath, ClientsPath));
+            var clients = await ReadClientListingAsync<OAuthClientDto>(client => client.Id, operation).ConfigureAwait(false);
             RememberNames(clients);
-            var rest = await PagedListing.FollowNextUrisAsync(_api, "OAuth client", ClientsPath, ClientsPath, first, Model, ClientViewPermission, operation).ConfigureAwait(false);
-            RememberNames(rest);
-            clients.AddRange(rest);
-            ListingPages.RequireUniqueIds(clients, client => client.Id, ClientsPath);
             return clients;
         }
 
@@ -81,6 +78,36 @@ namespace OAuthAudit.Engine.Organizations
             }
 
             return client;
+        }
+
+        public SnapshotData Capture(Operation operation, Action<SnapshotPart>? reading)
+        {
+            var capturedAt = DateTime.UtcNow;
+            var organization = operation.Wait(_api.GetAsync<JObject>(OrganizationPath, "Organization", null, operation))!;
+            if (!string.Equals((organization["id"] as JValue)?.Value as string, Organization.Id, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new GenesysApiException(ApiFailureKind.InvalidResponse, $"GET {OrganizationPath} now answers with organization id '{organization["id"]}', where the connection was made to '{Organization.Id}'; nothing was captured.", new ApiRequestDescription("GET", _api.Endpoint.ApiBaseUri.Host, OrganizationPath));
+            }
+
+            IReadOnlyList<JObject> Read(SnapshotPart part, Func<Task<IReadOnlyList<JObject>>> read)
+            {
+                reading?.Invoke(part);
+                return operation.Wait(read());
+            }
+
+            string? IdOf(JObject item) => (item["id"] as JValue)?.Value as string;
+            var scopes = Read(SnapshotPart.Scopes, async () =>
+            {
+                var listing = await _api.GetAsync<EntityListingDto<JObject>>(ScopesPath, "OAuthScopeListing", null, operation).ConfigureAwait(false);
+                var entities = ListingPages.EntitiesOf(listing!.Entities, ScopesPath, ScopesPath);
+                ListingPages.RequireUniqueIds(entities, IdOf, ScopesPath);
+                return entities;
+            });
+            var clients = Read(SnapshotPart.Clients, () => ReadClientListingAsync<JObject>(IdOf, operation)).Select(ClientSecrets.Drop).ToArray();
+            var roles = Read(SnapshotPart.Roles, () => PagedListing.ReadAllAsync<JObject>(_api, RolesPath, "&userCount=false", "OrganizationRoleEntityListing", RoleViewPermission, operation, IdOf));
+            var divisions = Read(SnapshotPart.Divisions, () => PagedListing.ReadAllAsync<JObject>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation, IdOf));
+            var permissions = Read(SnapshotPart.Permissions, () => PagedListing.ReadAllAsync<JObject>(_api, PermissionsPath, string.Empty, "PermissionCollectionEntityListing", null, operation));
+            return new SnapshotData(capturedAt, _api.Endpoint.Environment, organization, scopes, clients, roles, divisions, permissions);
         }
 
         public CachedData Cached
@@ -106,6 +133,17 @@ namespace OAuthAudit.Engine.Organizations
                     _clientNames.Add(client.Name!);
                 }
             }
+        }
+
+        /// <summary>The client listing as T (the DTO, or the JSON objects themselves): every page of its nextUri chain, each id once.</summary>
+        private async Task<IReadOnlyList<T>> ReadClientListingAsync<T>(Func<T, string?> idOf, Operation operation)
+        {
+            const string Model = "OAuthClientEntityListing";
+            var first = (await _api.GetAsync<EntityListingDto<T>>(ClientsPath, Model, ClientViewPermission, operation).ConfigureAwait(false))!;
+            var clients = new List<T>(ListingPages.EntitiesOf(first.Entities, ClientsPath, ClientsPath));
+            clients.AddRange(await PagedListing.FollowNextUrisAsync(_api, "OAuth client", ClientsPath, ClientsPath, first, Model, ClientViewPermission, operation).ConfigureAwait(false));
+            ListingPages.RequireUniqueIds(clients, idOf, ClientsPath);
+            return clients;
         }
 
         private async Task<IReadOnlyList<AuthorizationRole>> FetchRolesAsync(Operation operation)

@@ -6,6 +6,7 @@ using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
+using OAuthAudit.Engine.Snapshots;
 
 namespace OAuthAudit.Engine.Organizations
 {
@@ -109,6 +110,9 @@ namespace OAuthAudit.Engine.Organizations
             RequireAuditable(dto);
             return Build(dto, registry, operation);
         }
+
+        /// <summary>The organization's data as the API returned it, for a snapshot (see <see cref="IOrganizationSource.Capture"/>).</summary>
+        internal SnapshotData Capture(Operation operation, Action<SnapshotPart>? reading = null) => _source.Capture(operation, reading);
 
         /// <summary>Client names read so far (every one in a snapshot), sorted; never makes a request.</summary>
         public IReadOnlyList<string> CachedClientNames() => Sorted(_source.Cached.ClientNames);

@@ -50,6 +50,8 @@ namespace OAuthAudit.Engine.Snapshots
         public Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation) =>
             Task.FromResult<OAuthClientDto?>(_snapshot.Clients.FirstOrDefault(client => string.Equals(client.Id, clientId, StringComparison.OrdinalIgnoreCase)));
 
+        public SnapshotData Capture(Operation operation, Action<SnapshotPart>? reading) => _snapshot.Data;
+
         public CachedData Cached => new CachedData(_registry, _roles, _divisions, _snapshot.Clients.Select(client => client.Name ?? client.Id!).ToArray());
 
         public void Dispose()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
@@ -13,74 +14,72 @@ using OAuthAudit.Engine.Model;
 namespace OAuthAudit.Engine.Snapshots
 {
     /// <summary>
-    /// Reads and checks a snapshot file (samples/README.md describes the format). Nothing half-read is ever
-    /// returned: any problem is a FileFormatException naming the file, line, column and key.
+    /// Reads and checks a snapshot file (docs/snapshot.md is the format). Nothing half-read is ever returned: any
+    /// problem is a FileFormatException naming the file, line, column and key. The JSON objects are kept as read
+    /// (with any client secret dropped), so a snapshot saved again holds what the file held.
     /// </summary>
     internal static class SnapshotReader
     {
         private const DocumentKind Document = DocumentKind.Snapshot;
 
-        private static readonly string[] KnownKeys = { "schemaVersion", "capturedAt", "environment", "organization", "scopes", "clients", "roles", "divisions", "permissions" };
+        /// <summary>The keys of schemaVersion 1 (no kind, no tool) and what version 2 adds.</summary>
+        private static readonly string[] VersionOneKeys = { "schemaVersion", "capturedAt", "environment", "organization", "scopes", "clients", "roles", "divisions", "permissions" };
+
+        private static readonly string[] KnownKeys = VersionOneKeys.Concat(new[] { "kind", "tool" }).ToArray();
 
         private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonBodies.Settings);
 
-        public static Snapshot Read(string path)
+        public static Snapshot Read(string path) => FromDocument(SnapshotText.Parse(path), path);
+
+        /// <summary>Checks a snapshot document (read from <paramref name="path"/>, or about to be written there) as a load does.</summary>
+        public static Snapshot FromDocument(JObject root, string path)
         {
-            var root = Parse(path);
             var context = new SnapshotContext(path);
-            foreach (var property in root.Properties().Where(property => !KnownKeys.Contains(property.Name)))
-            {
-                throw context.Error(property, $"unknown key '{property.Name}'. A snapshot has only: {string.Join(", ", KnownKeys)}.");
-            }
-
+            SnapshotText.RequireSnapshot(root, context.Error);
             var version = context.Required(root, "schemaVersion", JTokenType.Integer);
-            if (version.Value<long>() != Snapshot.CurrentSchemaVersion)
+            var schemaVersion = version.Value<long>();
+            if (schemaVersion > Snapshot.CurrentSchemaVersion)
             {
-                throw context.Error(version, $"schemaVersion {version} is not one this module reads (it reads {Snapshot.CurrentSchemaVersion}). Use the OAuthAudit version that wrote the file, or capture a new snapshot.");
+                var tool = (root["tool"] as JObject)?["version"] is JValue { Type: JTokenType.String } written ? $" (OAuthAudit {written})" : string.Empty;
+                throw context.Error(version, $"schemaVersion {schemaVersion}: the file was written by a newer OAuthAudit{tool}; this version reads schemaVersion {Snapshot.OldestSchemaVersion} to {Snapshot.CurrentSchemaVersion}. Update the module to read it.");
             }
 
-            var capturedAt = context.Required(root, "capturedAt", JTokenType.Date);
+            if (schemaVersion < Snapshot.OldestSchemaVersion)
+            {
+                throw context.Error(version, $"schemaVersion {schemaVersion} is not one any OAuthAudit writes (it reads {Snapshot.OldestSchemaVersion} to {Snapshot.CurrentSchemaVersion}). Capture a new snapshot.");
+            }
+
+            var keys = schemaVersion == 1 ? VersionOneKeys : KnownKeys;
+            foreach (var property in root.Properties().Where(property => !keys.Contains(property.Name)))
+            {
+                throw context.Error(property, $"unknown key '{property.Name}'. A snapshot of schemaVersion {schemaVersion} has only: {string.Join(", ", keys)}.");
+            }
+
+            if (schemaVersion >= 2)
+            {
+                context.Required(root, "kind", JTokenType.String);
+                var tool = (JObject)context.Required(root, "tool", JTokenType.Object);
+                context.Required(tool, "name", JTokenType.String);
+                context.Required(tool, "version", JTokenType.String);
+            }
+
+            var capturedAt = context.Time(context.Required(root, "capturedAt", JTokenType.Date));
             var environment = context.Optional(root, "environment", JTokenType.String)?.Value<string>();
-            var organization = ReadOrganization(context, (JObject)context.Required(root, "organization", JTokenType.Object));
-            var scopes = context.Items((JArray)context.Required(root, "scopes", JTokenType.Array), "scopes")
-                .Select(item => ReadEntity<OAuthScopeDto>(context, item, "an OAuthScope"))
-                .ToArray();
-            var clientItems = context.Items((JArray)context.Required(root, "clients", JTokenType.Array), "clients").ToArray();
+            var organizationItem = (JObject)context.Required(root, "organization", JTokenType.Object);
+            var organization = ReadOrganization(context, organizationItem);
+            var scopeItems = context.Items((JArray)context.Required(root, "scopes", JTokenType.Array), "scopes").ToArray();
+            var scopes = scopeItems.Select(item => ReadEntity<OAuthScopeDto>(context, item, "an OAuthScope")).ToArray();
+            var clientItems = context.Items((JArray)context.Required(root, "clients", JTokenType.Array), "clients").Select(ClientSecrets.Drop).ToArray();
             RequireUniqueClientIds(context, clientItems);
             var clients = clientItems.Select(item => ReadClient(context, item)).ToArray();
-            var roles = OptionalItems(context, root, "roles").Select(item => ReadEntity<DomainOrganizationRoleDto>(context, item, "a DomainOrganizationRole")).ToArray();
-            var divisions = OptionalItems(context, root, "divisions").Select(item => ReadEntity<AuthzDivisionDto>(context, item, "an AuthzDivision")).ToArray();
-            var permissions = context.Optional(root, "permissions", JTokenType.Array) is JArray catalog
-                ? context.Items(catalog, "permissions").Select(item => ReadPermissionCollection(context, item)).ToArray()
-                : null;
-            return new Snapshot(path, capturedAt.Value<DateTime>().ToUniversalTime(), environment, organization, scopes, clients, roles, divisions, permissions);
-        }
-
-        private static JObject Parse(string path)
-        {
-            try
-            {
-                using (var file = File.OpenText(path))
-                using (var reader = new JsonTextReader(file) { DateTimeZoneHandling = DateTimeZoneHandling.Utc })
-                {
-                    var root = JToken.ReadFrom(reader, new JsonLoadSettings
-                    {
-                        LineInfoHandling = LineInfoHandling.Load,
-                        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-                    });
-                    if (reader.Read())
-                    {
-                        throw new FileFormatException(Document, path, reader.LineNumber, reader.LinePosition, "there is more text after the end of the JSON document.");
-                    }
-
-                    return root as JObject
-                        ?? throw new FileFormatException(Document, path, 1, 1, $"the document is a JSON {root.Type}; a snapshot is a JSON object with schemaVersion, capturedAt, organization, scopes and clients.");
-                }
-            }
-            catch (JsonReaderException invalid)
-            {
-                throw new FileFormatException(Document, path, Math.Max(invalid.LineNumber, 1), Math.Max(invalid.LinePosition, 1), "not valid JSON: " + invalid.Message.Split(new[] { " Path '" }, StringSplitOptions.None)[0], invalid);
-            }
+            var roleItems = OptionalItems(context, root, "roles").ToArray();
+            var roles = roleItems.Select(item => ReadEntity<DomainOrganizationRoleDto>(context, item, "a DomainOrganizationRole")).ToArray();
+            var divisionItems = OptionalItems(context, root, "divisions").ToArray();
+            var divisions = divisionItems.Select(item => ReadEntity<AuthzDivisionDto>(context, item, "an AuthzDivision")).ToArray();
+            var permissionItems = context.Optional(root, "permissions", JTokenType.Array) is JArray catalog ? context.Items(catalog, "permissions").ToArray() : null;
+            var permissions = permissionItems?.Select(item => ReadPermissionCollection(context, item)).ToArray();
+            var data = new SnapshotData(capturedAt, environment, organizationItem, scopeItems, clientItems, roleItems, divisionItems, permissionItems);
+            return new Snapshot(path, capturedAt, environment, organization, scopes, clients, roles, divisions, permissions, data);
         }
 
         private static Organization ReadOrganization(SnapshotContext context, JObject organization)
@@ -160,12 +159,28 @@ namespace OAuthAudit.Engine.Snapshots
                     return null;
                 }
 
-                if (value.Type != type && !(type == JTokenType.Date && value.Type == JTokenType.String && DateTime.TryParse(value.Value<string>(), out _)))
+                if (value.Type != type && !(type == JTokenType.Date && value.Type == JTokenType.String))
                 {
                     throw Error(value, $"'{Where(value)}' is a JSON {value.Type.ToString().ToLowerInvariant()}; {Describe(type)} expected.");
                 }
 
                 return value;
+            }
+
+            /// <summary>An ISO-8601 time, read as UTC (a time without an offset is taken as UTC).</summary>
+            public DateTime Time(JToken value)
+            {
+                if (value.Type == JTokenType.Date)
+                {
+                    return value.Value<DateTime>().ToUniversalTime();
+                }
+
+                if (DateTime.TryParse(value.Value<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+                {
+                    return time;
+                }
+
+                throw Error(value, $"'{Where(value)}' is a JSON string; {Describe(JTokenType.Date)} expected.");
             }
 
             public IEnumerable<JObject> Items(JArray array, string key)

@@ -23,6 +23,8 @@ namespace OAuthAudit.Errors
         public const string SnapshotNotFound = "SnapshotNotFound";
         public const string SnapshotInvalid = "SnapshotInvalid";
         public const string SnapshotUnreadable = "SnapshotUnreadable";
+        public const string SnapshotExists = "SnapshotExists";
+        public const string SnapshotNotWritten = "SnapshotNotWritten";
         public const string BaselineNotFound = "BaselineNotFound";
         public const string BaselineInvalid = "BaselineInvalid";
         public const string BaselineUnreadable = "BaselineUnreadable";
