@@ -24,6 +24,8 @@
         'Get-GcOAuthBaseline'
         'Test-GcOAuthClientScope'
         'Assert-GcOAuthClientScope'
+        'Export-GcOAuthAuditReport'
+        'Invoke-GcOAuthAudit'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -29,5 +29,11 @@ namespace OAuthAudit.Errors
         public const string ConflictingBaselines = "ConflictingBaselines";
         public const string AuditFailed = "AuditFailed";
         public const string BaselinePatternTimeout = "BaselinePatternTimeout";
+        public const string ReportFormatUnknown = "ReportFormatUnknown";
+        public const string ReportExists = "ReportExists";
+        public const string ReportPathInvalid = "ReportPathInvalid";
+        public const string ReportNotWritten = "ReportNotWritten";
+        public const string ReportInputUnsupported = "ReportInputUnsupported";
+        public const string NoAuditResults = "NoAuditResults";
     }
 }
