@@ -158,7 +158,7 @@ namespace OAuthAudit.Commands
             {
                 PercentComplete = _contexts.Length > 1 ? index * 100 / _contexts.Length : -1,
             };
-            WriteProgress(progress);
+            Stage(progress, 0, progress.StatusDescription);
             var builder = AuditRunBuilder.For(context, _audit.Baseline, DateTime.UtcNow);
             var clients = new List<OAuthClient>();
             try
@@ -197,8 +197,7 @@ namespace OAuthAudit.Commands
             }
 
             var run = builder.Build(DateTime.UtcNow);
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            Completed(progress);
             WriteVerbose($"Audited {run.Summary.Clients} clients of {context.OrganizationName} against baseline '{_audit.Baseline.Name}': {run.Summary}.");
             return run;
         }
@@ -208,8 +207,7 @@ namespace OAuthAudit.Commands
         {
             builder.AddError(record.FullyQualifiedErrorId, MessageOf(record), DateTime.UtcNow);
             WriteError(record);
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            Completed(progress);
             return builder.Build(DateTime.UtcNow);
         }
 
@@ -221,24 +219,26 @@ namespace OAuthAudit.Commands
             }
 
             var progress = new ProgressRecord(3, DisplayText.Visible($"Writing the reports of {run.Organization.Name}"), $"{targets.Count} files to {Path.GetDirectoryName(targets[0].Path)}");
-            WriteProgress(progress);
+            Stage(progress, 0, progress.StatusDescription);
             foreach (var file in ReportOutput.Write(this, targets, new[] { run }, Force))
             {
                 WriteVerbose($"Wrote {file.FullName} ({file.Length:N0} bytes).");
             }
 
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            Completed(progress);
         }
 
+        // A record per write: the host may keep the records it was given, so one is never changed once written.
         private void Stage(ProgressRecord progress, int count, string status)
         {
             if (count % ProgressEvery == 0)
             {
-                progress.StatusDescription = status;
-                WriteProgress(progress);
+                WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, DisplayText.Visible(status)) { PercentComplete = progress.PercentComplete });
             }
         }
+
+        private void Completed(ProgressRecord progress) =>
+            WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, "Done") { RecordType = ProgressRecordType.Completed });
 
         private static string MessageOf(ErrorRecord record) => record.ErrorDetails?.Message ?? record.Exception.Message;
     }
