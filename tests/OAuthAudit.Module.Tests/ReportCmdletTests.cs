@@ -218,8 +218,11 @@ namespace OAuthAudit.Module.Tests
             var before = _shell.Host.Text.Length;
             _shell.Run("$run | Out-Default", new() { ["run"] = run }).ThrowIfFailed();
             var lines = _shell.Host.Text.Substring(before).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToArray();
-            Assert.StartsWith("Summary", lines[0]);
-            Assert.Contains("Pass 19, Fail 18, Warning 3", lines[0]);
+            var shownText = string.Join("\n", lines);
+            Assert.True(lines.Length > 3 && lines[0].StartsWith("Summary", StringComparison.Ordinal), shownText);
+            Assert.True(lines[0].EndsWith(": 40 clients: Pass 19, Fail 18, Warning 3", StringComparison.Ordinal), shownText);
+            Assert.True(lines[1] == "Findings: Critical 9, High 17, Medium 11, Low 4, Info 1", shownText);
+            Assert.True(lines[2] == "Waived findings: 1; errors: 0", shownText);
             var stages = result.Progress.Select(record => record.StatusDescription ?? string.Empty).ToArray();
             foreach (var stage in new[] { "Listing OAuth clients", "Resolving scopes and role grants", "Evaluating", "files to" })
             {
