@@ -107,6 +107,54 @@ namespace OAuthAudit.Module.Tests
         }
 
         [Fact]
+        public void A_format_that_refuses_the_runs_leaves_no_file_and_no_temporary_file()
+        {
+            // Two baselines make two runs; the JSON document holds one run, so its writer refuses them.
+            var path = Path.Combine(_folder, "two-runs", "audit.json");
+
+            var result = Run("$clients = Get-GcOAuthClient; @($clients | Test-GcOAuthClientScope) + @($clients | Test-GcOAuthClientScope -Baseline $baseline -WarningAction SilentlyContinue) | Export-GcOAuthAuditReport -Path $path", ("path", path));
+
+            result.AssertTerminating("ReportNotWritten", ErrorCategory.InvalidArgument);
+            Assert.Contains("2 were given", result.Terminating!.ToString());
+            Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_folder, "two-runs")));
+        }
+
+        [Fact]
+        public void Two_contexts_of_one_organization_get_a_run_and_reports_each()
+        {
+            var result = Run("$a = Connect-GcOrganization -SnapshotPath $demo; $b = Connect-GcOrganization -SnapshotPath $demo; Invoke-GcOAuthAudit -Context $a, $b -OutputPath $folder -Format Json", ("folder", _folder));
+
+            Assert.Null(result.FirstError);
+            Assert.Equal(2, result.Output.Count);
+            var id = _shell.Run("(Get-GcContext).OrganizationId").ThrowIfFailed().Output.Single().ToString();
+            Assert.Equal(new[] { OrganizationFile + "-" + id + ".json", OrganizationFile + ".json" }.OrderBy(name => name), Files(string.Empty));
+        }
+
+        [Fact]
+        public void Every_format_named_to_Format_is_written_or_refused_never_silently_skipped()
+        {
+            var written = Formats(_shell).Select(entry => entry.Format).ToHashSet();
+            var all = _shell.Run("[enum]::GetNames([OAuthAudit.Engine.Reports.ReportFormat])").ThrowIfFailed().Output.Select(item => item.ToString()).ToArray();
+
+            foreach (var format in all)
+            {
+                var path = Path.Combine(_folder, "format-" + format);
+                var result = Run(Audit + " | Export-GcOAuthAuditReport -Path $path -Format $format", ("path", path), ("format", format));
+
+                if (written.Contains(format))
+                {
+                    Assert.True(result.FirstError == null && File.Exists(path), $"{format}: {result.FirstError}");
+                }
+                else
+                {
+                    result.AssertTerminating("ReportFormatUnknown", ErrorCategory.NotImplemented);
+                    Assert.Contains($"no writer for the {format} format", result.Terminating!.ToString());
+                    Assert.False(File.Exists(path));
+                }
+            }
+        }
+
+        [Fact]
         public void An_unknown_extension_is_refused_with_the_list_of_extensions_and_nothing_is_written()
         {
             var extensions = Assert.Single(_shell.Run("[OAuthAudit.Engine.Reports.ReportWriters]::Extensions()").ThrowIfFailed().Output).ToString();

@@ -121,7 +121,7 @@ namespace OAuthAudit.Commands
                 return new[] { new ReportTarget(resolved, ReportWriters.For(inferred!.Value)) };
             }
 
-            var writers = ReportOutput.Writers(Format);
+            var writers = ReportOutput.Writers(this, Format);
             if (writers.Count == 1)
             {
                 return new[] { new ReportTarget(resolved, writers[0]) };

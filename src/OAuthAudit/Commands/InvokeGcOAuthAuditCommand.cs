@@ -145,7 +145,7 @@ namespace OAuthAudit.Commands
                     "Give a folder, such as -OutputPath ./reports; to write one file, pipe the run to Export-GcOAuthAuditReport -Path <file>."));
             }
 
-            var writers = ReportOutput.Writers(Format);
+            var writers = ReportOutput.Writers(this, Format);
             var names = ReportFileNames.For(contexts.Select(context => new RunOrganization(context.OrganizationId, context.OrganizationName, context.Region)).ToArray());
             var targets = names.Select(name => (IReadOnlyList<ReportTarget>)writers.Select(writer => new ReportTarget(Path.Combine(folder, name + writer.Extension), writer)).ToArray()).ToArray();
             ReportOutput.Check(this, targets.SelectMany(files => files).ToArray(), Force);

@@ -17,9 +17,23 @@ namespace OAuthAudit.Commands
     /// </summary>
     internal static class ReportOutput
     {
-        /// <summary>The writers of the formats given, in the table's order; every format when none is given.</summary>
-        public static IReadOnlyList<IReportWriter> Writers(IEnumerable<ReportFormat>? formats) =>
-            formats == null ? ReportWriters.All : ReportWriters.All.Where(writer => formats.Contains(writer.Format)).ToArray();
+        /// <summary>The writers of the formats given, in the table's order; every format when none is given. A format without a writer stops the command.</summary>
+        public static IReadOnlyList<IReportWriter> Writers(PSCmdlet cmdlet, IReadOnlyCollection<ReportFormat>? formats)
+        {
+            if (formats == null)
+            {
+                return ReportWriters.All;
+            }
+
+            var missing = formats.Where(format => ReportWriters.All.All(writer => writer.Format != format)).Distinct().ToArray();
+            if (missing.Length > 0)
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create($"This version of OAuthAudit has no writer for the {string.Join(", ", missing)} format; it writes {string.Join(", ", ReportWriters.All.Select(writer => writer.Format))}.",
+                    ErrorIds.ReportFormatUnknown, ErrorCategory.NotImplemented, string.Join(", ", missing), "Give -Format one of the formats this version writes, or update the module."));
+            }
+
+            return ReportWriters.All.Where(writer => formats.Contains(writer.Format)).ToArray();
+        }
 
         /// <summary>A path the user gave, as a file system path; anything else stops the command with ReportPathInvalid.</summary>
         public static string Resolve(PSCmdlet cmdlet, string path, string parameter)
