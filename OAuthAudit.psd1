@@ -26,6 +26,8 @@
         'Assert-GcOAuthClientScope'
         'Compare-GcOAuthSnapshot'
         'Save-GcOAuthSnapshot'
+        'Export-GcOAuthAuditReport'
+        'Invoke-GcOAuthAudit'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

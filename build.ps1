@@ -10,7 +10,7 @@
            Writes out/test-results/<project>/xunit.trx, out/pester-results.xml (JUnit XML) and out/test-summary.txt
            (passed and failed counts), and fails when any test failed.
     Demo   imports the built module, lists the bundled demo organization (samples/demo-org.json) offline
-           and audits it against samples/baseline.yml.
+           and audits it against samples/baseline.yml, then writes its reports to out/demo-report/.
     Package builds and writes out/OAuthAudit.zip: the module folder at the top, as Azure Automation imports it
            (Automation account > Modules > Add a module).
     Clean  removes out/, .tools/ and every bin/ and obj/ folder.
@@ -187,6 +187,11 @@ function Invoke-Demo {
 
     $failing = @($results | Where-Object Outcome -eq 'Fail').Count
     Write-Host "$failing of $($results.Count) clients fail the baseline. Export: ... | Test-GcOAuthClientScope -Baseline $baseline | Export-Csv audit.csv"
+
+    $reports = Join-Path $root 'out/demo-report'
+    Write-Host "`nThe whole audit in one command, reports in every format (Invoke-GcOAuthAudit -Baseline ... -OutputPath $reports -Force):"
+    Invoke-GcOAuthAudit -Baseline $baseline -OutputPath $reports -Force -WarningAction SilentlyContinue | Out-Host
+    Get-ChildItem -LiteralPath $reports -File | Sort-Object Name | Format-Table Name, Length -AutoSize | Out-Host
     Disconnect-GcOrganization
 }
 

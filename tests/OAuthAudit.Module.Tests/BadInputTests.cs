@@ -303,6 +303,48 @@ namespace OAuthAudit.Module.Tests
             Row(Compare, "Baseline", "with -BaselineObject", Compared + " -Baseline $baselineFile -BaselineObject (Get-GcOAuthBaseline)", "ConflictingBaselines", "give one of them");
             Row(Compare, "BaselineObject", "a string", Compared + " -BaselineObject 'samples/baseline.yml'", NotConvertible, "Baseline");
             Row(Compare, "BaselineObject", "null", Compared + " -BaselineObject $null", Invalid, Null);
+            // Export-GcOAuthAuditReport: nothing is written ($missing is in a folder that does not exist).
+            const string Export = "Export-GcOAuthAuditReport";
+            const string Results = "Get-GcOAuthClient | Test-GcOAuthClientScope | ";
+            Row(Export, "InputObject", "a string", Export + " -InputObject 'Agent Softphone Embed' -Path $missing", "ReportInputUnsupported", "System.String is neither a ClientAuditResult nor an AuditRun");
+            Row(Export, "InputObject", "a finding", Export + " -InputObject (Get-GcOAuthClient | Test-GcOAuthClientScope -Expand) -Path $missing", "ReportInputUnsupported", "a Finding (Test-GcOAuthClientScope -Expand) is one row of a result");
+            Row(Export, "InputObject", "a deserialized result", Export + " -InputObject ([System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize((Get-GcOAuthClient | Test-GcOAuthClientScope)[0]))) -Path $missing", "ReportInputUnsupported", "deserialized");
+            Row(Export, "InputObject", "null", Export + " -InputObject $null -Path $missing", Invalid, Null);
+            Row(Export, "Path", "empty", Results + Export + " -Path ''", Invalid, Blank);
+            Row(Export, "Path", "white space", Results + Export + " -Path '   '", Invalid, Blank);
+            Row(Export, "Path", "huge", Results + Export + $" -Path {Huge}", Invalid, "The value is 100000 characters long; the most this parameter takes is 4096");
+            Row(Export, "Path", "an unknown extension", Results + Export + " -Path ($missing + '.txt')", "ReportFormatUnknown", "'.txt' is not a report extension");
+            Row(Export, "Path", "no extension", Results + Export + " -Path ($missing -replace '\\.json$', '')", "ReportFormatUnknown", "it has no extension");
+            Row(Export, "Path", "another provider", Results + Export + " -Path env:oauthaudit.json", "ReportPathInvalid", "is an item of the PowerShell Environment provider");
+            Row(Export, "Path", "an existing file", Results + Export + " -Path $demo", "ReportExists", "exists already; it is not overwritten without -Force");
+            Row(Export, "Path", "a folder", Results + Export + " -Path $samples -Format Json", "ReportPathInvalid", "is a folder");
+            Row(Export, "Format", "not a format", Results + Export + " -Path $missing -Format Pdf", NotConvertible, "Html");
+            Row(Export, "Format", "empty", Results + Export + " -Path $missing -Format @()", Invalid, "empty");
+
+            // Invoke-GcOAuthAudit: no run is returned and nothing is written.
+            const string Invoke = "Invoke-GcOAuthAudit";
+            Row(Invoke, "Context", "a string", Invoke + " -Context 'Northwind Contact Center'", NotConvertible, "GcContext");
+            Row(Invoke, "Context", "null", Invoke + " -Context $null", Invalid, Null);
+            Row(Invoke, "Context", "a null among contexts", Invoke + " -Context (Get-GcContext), $null", Invalid, Null);
+            Row(Invoke, "Context", "disconnected", "$closed = Get-GcContext; Disconnect-GcOrganization; " + Invoke + " -Context $closed", "NotConnected", "which Disconnect-GcOrganization has closed");
+            Row(Invoke, "Baseline", "empty", Invoke + " -Baseline ''", Invalid, Blank);
+            Row(Invoke, "Baseline", "huge", Invoke + $" -Baseline {Huge}", Invalid, "The value is 100000 characters long; the most this parameter takes is 4096");
+            Row(Invoke, "Baseline", "not found", Invoke + " -Baseline $missing", "BaselineNotFound", "There is no baseline file");
+            Row(Invoke, "Baseline", "a snapshot, not a baseline", Invoke + " -Baseline $demo", "BaselineInvalid", "demo-org.json");
+            Row(Invoke, "Baseline", "with -BaselineObject", Invoke + " -Baseline $baselineFile -BaselineObject (Get-GcOAuthBaseline)", "ConflictingBaselines", "give one of them");
+            Row(Invoke, "BaselineObject", "a string", Invoke + " -BaselineObject 'samples/baseline.yml'", NotConvertible, "Baseline");
+            Row(Invoke, "BaselineObject", "null", Invoke + " -BaselineObject $null", Invalid, Null);
+            Row(Invoke, "OutputPath", "empty", Invoke + " -OutputPath ''", Invalid, Blank);
+            Row(Invoke, "OutputPath", "white space", Invoke + " -OutputPath '   '", Invalid, Blank);
+            Row(Invoke, "OutputPath", "huge", Invoke + $" -OutputPath {Huge}", Invalid, "The value is 100000 characters long; the most this parameter takes is 4096");
+            Row(Invoke, "OutputPath", "another provider", Invoke + " -OutputPath env:", "ReportPathInvalid", "is an item of the PowerShell Environment provider");
+            Row(Invoke, "OutputPath", "an existing file", Invoke + " -OutputPath $demo", "ReportPathInvalid", "names a file; it is the folder the reports go to");
+            Row(Invoke, "OutputPath", "a report file name", Invoke + " -OutputPath $missing", "ReportPathInvalid", "names a file; it is the folder the reports go to");
+            Row(Invoke, "Format", "not a format", Invoke + " -OutputPath $missing -Format Pdf", NotConvertible, "Html");
+            Row(Invoke, "Format", "empty", Invoke + " -Format @()", Invalid, "empty");
+            Row(Invoke, "Format", "without -OutputPath", Invoke + " -Format Json", "ReportPathInvalid", "there is no -OutputPath to write them to");
+            Row(Invoke, "FailOn", "not a severity", Invoke + " -FailOn Severe", NotConvertible, "Info, Low, Medium, High, Critical");
+            Row(Invoke, "FailOn", "out of range", Invoke + " -FailOn 99", NotConvertible, "Info,Low,Medium,High,Critical");
             return rows;
         }
 

@@ -147,6 +147,9 @@ namespace OAuthAudit.Module.Tests
             Assert.Contains(exportedFormatFiles, path => string.Equals(Path.GetFullPath(path), Path.GetFullPath(formatFile), StringComparison.Ordinal));
             var viewed = ViewedTypeNames(formatFile);
 
+            // PowerShell's own views show these; a view of ours would replace them for every file in the session.
+            viewed.UnionWith(new[] { "System.IO.FileInfo" });
+
             var declared = Strings("Get-Command -Module OAuthAudit | ForEach-Object { $command = $_; $command.OutputType | ForEach-Object { \"$($command.Name)|$($_.Name)\" } }")
                 .Select(line => line.Split('|'))
                 .ToLookup(pair => pair[0], pair => pair[1]);

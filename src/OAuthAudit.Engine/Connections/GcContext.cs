@@ -17,6 +17,7 @@ namespace OAuthAudit.Engine.Connections
         internal GcContext(OrganizationDirectory directory, ContextSource source, IAccessTokenSource? tokens)
         {
             Directory = directory;
+            directory.Context = this;
             _tokens = tokens;
             Source = source;
             ConnectedAt = DateTime.UtcNow;

@@ -66,6 +66,9 @@ namespace OAuthAudit.Engine.Model
         /// <summary>The organization's id: what keys an organization everywhere (names are not unique).</summary>
         public string? OrganizationId { get; internal set; }
 
+        /// <summary>The connection the client was read through (organization, region, live or snapshot); not shown.</summary>
+        internal Connections.GcContext? Context { get; set; }
+
         public bool IsClientCredentials => AuthorizedGrantType == GrantTypes.ClientCredentials;
 
         /// <summary>What the client may do, as text ("a; b"): its role grants for a client-credentials client, else its scopes.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Snapshots;
@@ -26,6 +27,9 @@ namespace OAuthAudit.Engine.Organizations
         }
 
         public Organization Organization => _source.Organization;
+
+        /// <summary>The context this directory belongs to; every client it builds remembers it, so a run can say where its facts came from.</summary>
+        internal GcContext? Context { get; set; }
 
         public ScopeRegistry GetScopeRegistry(Operation operation) => operation.Wait(_source.GetScopeRegistryAsync(operation));
 
@@ -136,7 +140,9 @@ namespace OAuthAudit.Engine.Organizations
         private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, Operation operation)
         {
             var authorization = OAuthClientFactory.HasRoleGrants(dto) ? GetAuthorizationRegistry(operation) : AuthorizationRegistry.Empty;
-            return OAuthClientFactory.Create(dto, registry, authorization, Organization);
+            var client = OAuthClientFactory.Create(dto, registry, authorization, Organization);
+            client.Context = Context;
+            return client;
         }
 
         private static void RequireAuditable(OAuthClientDto dto)

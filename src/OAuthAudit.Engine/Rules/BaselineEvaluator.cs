@@ -57,7 +57,11 @@ namespace OAuthAudit.Engine.Rules
                 }
             }
 
-            return new ClientAuditResult(client, _baseline.Name, ValueList.From(matched.Select(entry => entry.Rule.Id)), ValueList.From(findings), _context.Now);
+            return new ClientAuditResult(client, _baseline.Name, ValueList.From(matched.Select(entry => entry.Rule.Id)), ValueList.From(findings), _context.Now)
+            {
+                JudgedBy = _baseline,
+                Context = client.Context,
+            };
         }
 
         /// <exception cref="PatternTimeoutException">A name regular expression of the rule ran out of time on this client.</exception>

@@ -121,6 +121,12 @@ namespace OAuthAudit.Engine.Rules
 
         public UtcTimestamp EvaluatedAt { get; }
 
+        /// <summary>The baseline that judged the client, so a run built from results holds its rules and hash; not shown.</summary>
+        internal Baseline? JudgedBy { get; set; }
+
+        /// <summary>The connection the client was read through, so a run built from results names its organization and source; not shown.</summary>
+        internal Connections.GcContext? Context { get; set; }
+
         public override string ToString() => $"{DisplayText.Visible(ClientName)}: {Outcome}";
 
         private static ValueList<string> SubjectsOf(Finding[] findings, FindingKind kind) =>

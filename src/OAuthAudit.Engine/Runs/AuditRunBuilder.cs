@@ -21,13 +21,16 @@ namespace OAuthAudit.Engine.Runs
         private readonly RunOrganization _organization;
         private readonly RunDataSource _dataSource;
         private readonly RunBaseline _baseline;
+        private readonly Baseline _judgedBy;
         private readonly UtcTimestamp _startedAt;
+        private GcContext? _context;
 
         public AuditRunBuilder(RunOrganization organization, RunDataSource dataSource, Baseline baseline, DateTime startedAt, RunTool? tool = null)
         {
             _organization = organization ?? throw new ArgumentNullException(nameof(organization));
             _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
-            _baseline = RunBaseline.Of(baseline ?? throw new ArgumentNullException(nameof(baseline)));
+            _judgedBy = baseline ?? throw new ArgumentNullException(nameof(baseline));
+            _baseline = RunBaseline.Of(baseline);
             _startedAt = startedAt;
             _tool = tool ?? RunTool.Current;
         }
@@ -38,7 +41,10 @@ namespace OAuthAudit.Engine.Runs
                 new RunOrganization(context.OrganizationId, context.OrganizationName, context.Region),
                 context.Source == ContextSource.Snapshot ? new RunDataSource(DataSourceKind.Snapshot, context.CapturedAt) : new RunDataSource(DataSourceKind.Live, null),
                 baseline,
-                startedAt);
+                startedAt)
+            {
+                _context = context,
+            };
 
         /// <exception cref="ArgumentException">The result is of another organization or another baseline than the run's.</exception>
         public AuditRunBuilder Add(ClientAuditResult result)
@@ -81,7 +87,11 @@ namespace OAuthAudit.Engine.Runs
         {
             var error = new RunError(client.Id, client.Name, errorId, message, occurredAt);
             var result = new ClientAuditResult(client.Id, client.Name, client.GrantType, client.State, _organization.Id, _organization.Name,
-                _baseline.Name, Outcome.Error, ValueList<string>.Empty, message, occurredAt);
+                _baseline.Name, Outcome.Error, ValueList<string>.Empty, message, occurredAt)
+            {
+                JudgedBy = _judgedBy,
+                Context = _context,
+            };
             lock (_gate)
             {
                 _errors.Add(error);
@@ -112,7 +122,11 @@ namespace OAuthAudit.Engine.Runs
             }
 
             var result = new ClientAuditResult(client.Id, client.Name, client.AuthorizedGrantType, client.State, client.OrganizationId ?? _organization.Id,
-                client.OrganizationName ?? _organization.Name, _baseline.Name, Outcome.Skipped, ValueList.From(ruleIds), reason, evaluatedAt, client.Scopes, client.Roles);
+                client.OrganizationName ?? _organization.Name, _baseline.Name, Outcome.Skipped, ValueList.From(ruleIds), reason, evaluatedAt, client.Scopes, client.Roles)
+            {
+                JudgedBy = _judgedBy,
+                Context = client.Context ?? _context,
+            };
             Add(result);
             return result;
         }

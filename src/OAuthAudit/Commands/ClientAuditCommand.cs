@@ -23,10 +23,9 @@ namespace OAuthAudit.Commands
         private const string IdSet = "ClientId";
         private const int ProgressEvery = 10;
 
-        private BaselineEvaluator? _evaluator;
+        private BaselineAudit? _audit;
         private ProgressRecord? _progress;
         private int _audited;
-        private List<Waiver> _expiredUnwarned = new List<Waiver>();
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
@@ -55,10 +54,8 @@ namespace OAuthAudit.Commands
 
         protected override void BeginProcessing()
         {
-            LoadedBaseline = BaselineInput.Load(this, Baseline, BaselineObject);
-            var now = DateTime.UtcNow;
-            _expiredUnwarned = LoadedBaseline.ExpiredWaivers(now).ToList();
-            _evaluator = new BaselineEvaluator(LoadedBaseline, now);
+            _audit = BaselineAudit.Start(this, Baseline, BaselineObject);
+            LoadedBaseline = _audit.Baseline;
             _progress = new ProgressRecord(2, DisplayText.Visible($"Auditing OAuth clients against baseline '{LoadedBaseline.Name}'"), "Starting");
         }
 
@@ -115,30 +112,18 @@ namespace OAuthAudit.Commands
                 WriteProgress(_progress);
             }
 
-            WarnOfExpiredWaivers(client);
             ClientAuditResult result;
             try
             {
-                result = _evaluator!.Evaluate(client);
+                result = _audit!.Evaluate(client);
             }
             catch (PatternTimeoutException timeout)
             {
-                ThrowTerminatingError(ErrorRecords.Create(timeout, ErrorIds.BaselinePatternTimeout, ErrorCategory.LimitsExceeded, client,
-                    $"Simplify the namePatterns expression of rule {timeout.RuleId} in {LoadedBaseline.Source} (nested repetition such as (a+)+ can run for minutes), or match with names wildcards, which never run out of time."));
+                ThrowTerminatingError(_audit!.PatternTimeout(timeout, client));
                 throw;
             }
 
             OnResult(result);
-        }
-
-        /// <summary>An expired waiver is worth a warning only when a client it names is audited; once per waiver.</summary>
-        private void WarnOfExpiredWaivers(OAuthClient client)
-        {
-            foreach (var expired in _expiredUnwarned.Where(waiver => waiver.Names(client.Id, client.Name)).ToArray())
-            {
-                _expiredUnwarned.Remove(expired);
-                WriteWarning($"The waiver of {expired.RuleId} for '{expired.Client}' expired on {expired.ExpiresOn:yyyy-MM-dd} and no longer applies ({LoadedBaseline.Source}).");
-            }
         }
     }
 }

@@ -32,5 +32,11 @@ namespace OAuthAudit.Errors
         public const string AuditFailed = "AuditFailed";
         public const string BaselinePatternTimeout = "BaselinePatternTimeout";
         public const string OrganizationMismatch = "OrganizationMismatch";
+        public const string ReportFormatUnknown = "ReportFormatUnknown";
+        public const string ReportExists = "ReportExists";
+        public const string ReportPathInvalid = "ReportPathInvalid";
+        public const string ReportNotWritten = "ReportNotWritten";
+        public const string ReportInputUnsupported = "ReportInputUnsupported";
+        public const string NoAuditResults = "NoAuditResults";
     }
 }
