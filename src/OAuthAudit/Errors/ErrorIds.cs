@@ -29,5 +29,9 @@ namespace OAuthAudit.Errors
         public const string ConflictingBaselines = "ConflictingBaselines";
         public const string AuditFailed = "AuditFailed";
         public const string BaselinePatternTimeout = "BaselinePatternTimeout";
+        public const string BaselineExists = "BaselineExists";
+        public const string BaselineNotWritten = "BaselineNotWritten";
+        public const string BaselineTooLarge = "BaselineTooLarge";
+        public const string BaselineNotGenerated = "BaselineNotGenerated";
     }
 }
