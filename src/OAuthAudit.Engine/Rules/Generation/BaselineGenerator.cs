@@ -56,8 +56,8 @@ namespace OAuthAudit.Engine.Rules.Generation
             }
 
             var baseline = new Baseline(
-                $"Generated from {organization.Name}",
-                $"The OAuth clients of organization '{organization.Name}' ({organization.Id}) as they are today, {Grouped(grouping)}; review and tighten before relying on it.",
+                YamlScalars.WritableProse($"Generated from {organization.Name}"),
+                YamlScalars.WritableProse($"The OAuth clients of organization '{organization.Name}' ({organization.Id}) as they are today, {Grouped(grouping)}; review and tighten before relying on it."),
                 "(generated)",
                 ValueList.From(rules),
                 ValueList<Waiver>.Empty,
@@ -90,10 +90,10 @@ namespace OAuthAudit.Engine.Rules.Generation
             return others.Length == 0 ? null : new ClientMatch(ValueList<string>.Empty, ValueList<string>.Empty, ValueList.From(others), ValueList<string>.Empty, ValueList<string>.Empty);
         }
 
-        private static string Describe(ClientGroup group) =>
+        private static string Describe(ClientGroup group) => YamlScalars.WritableProse(
             group.Members.Count == 1
                 ? $"{group.Whom}: holds no more than it holds today (1 client when generated)."
-                : $"{group.Whom}: hold no more than they hold today ({group.Members.Count} clients when generated).";
+                : $"{group.Whom}: hold no more than they hold today ({group.Members.Count} clients when generated).");
 
         private static string Grouped(BaselineGrouping grouping) => grouping switch
         {

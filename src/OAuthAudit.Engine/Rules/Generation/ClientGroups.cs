@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Rules.Writing;
 
 namespace OAuthAudit.Engine.Rules.Generation
 {
@@ -41,7 +42,7 @@ namespace OAuthAudit.Engine.Rules.Generation
 
         /// <summary>
         /// Clients sharing a first word get one rule, matched by the longest prefix their names share and "*"; each
-        /// other name gets its own rule matched by that name; a blank name (which a baseline cannot write) is matched by id.
+        /// other name gets its own rule matched by that name; a name a baseline cannot hold (blank, or with a lone surrogate) is matched by id.
         /// </summary>
         private static IEnumerable<ClientGroup> ByName(string grantType, IReadOnlyList<OAuthClient> members)
         {
@@ -50,7 +51,7 @@ namespace OAuthAudit.Engine.Rules.Generation
             foreach (var bucket in members.GroupBy(client => FirstWord(client.Name), StringComparer.OrdinalIgnoreCase))
             {
                 var prefix = bucket.Key.Length == 0 || bucket.Count() < 2 ? string.Empty : CommonPrefix(bucket.Select(client => client.Name).ToArray());
-                if (prefix.Length == 0)
+                if (prefix.Length == 0 || !YamlScalars.IsWritable(prefix))
                 {
                     alone.AddRange(bucket);
                     continue;
@@ -63,7 +64,7 @@ namespace OAuthAudit.Engine.Rules.Generation
             var byId = new List<ClientGroup>();
             foreach (var sameName in alone.GroupBy(client => client.Name, StringComparer.OrdinalIgnoreCase))
             {
-                if (sameName.Key.Trim().Length == 0)
+                if (sameName.Key.Trim().Length == 0 || !YamlScalars.IsWritable(sameName.Key))
                 {
                     byId.AddRange(Sorted(sameName).Select(ById));
                     continue;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules.Evaluation;
+using OAuthAudit.Engine.Rules.Writing;
 
 namespace OAuthAudit.Engine.Rules.Generation
 {
@@ -47,7 +48,7 @@ namespace OAuthAudit.Engine.Rules.Generation
 
             if (roleClients)
             {
-                AddRoles(members, demands);
+                AddRoles(members, demands, notes);
                 demands.Add(Probe(DemandKinds.ForbidAllDivisions.Of(true), null, members, evaluation, notes));
                 demands.Add(Probe(DemandKinds.ForbidPrivilegeEscalation.Of(true), null, members, evaluation, notes));
                 demands.Add(Probe(DemandKinds.ForbidUnknownRoles.Of(true), null, members, evaluation, notes));
@@ -79,18 +80,27 @@ namespace OAuthAudit.Engine.Rules.Generation
         }
 
         /// <summary>requiredRoles: the known roles every member holds; allowedDivisions: every known division granted, and '*' when a grant is in all divisions.</summary>
-        private static void AddRoles(IReadOnlyList<OAuthClient> members, List<Demand?> demands)
+        private static void AddRoles(IReadOnlyList<OAuthClient> members, List<Demand?> demands, List<string> notes)
         {
             var shared = members
-                .Select(client => client.Roles.Where(grant => grant.IsKnownRole).Select(grant => grant.RoleName!))
+                .Select(client => client.Roles.Where(grant => grant.IsKnownRole && YamlScalars.IsWritable(grant.RoleName!)).Select(grant => grant.RoleName!))
                 .Aggregate((IEnumerable<string>?)null, (common, held) => common == null ? held.ToArray() : common.Intersect(held, StringComparer.OrdinalIgnoreCase).ToArray())
                 ?? Enumerable.Empty<string>();
             demands.Add(NonEmpty(DemandKinds.RequiredRoles, Texts(shared)));
 
             var grants = members.SelectMany(client => client.Roles).Where(grant => grant.IsKnownDivision).ToArray();
-            var divisions = grants.Where(grant => !grant.IsAllDivisions).Select(grant => grant.DivisionName!);
+            var divisions = grants.Where(grant => !grant.IsAllDivisions).Select(grant => grant.DivisionName!).ToArray();
             var all = grants.Any(grant => grant.IsAllDivisions) ? new[] { RoleDivision.AllDivisions } : new string[0];
-            demands.Add(NonEmpty(DemandKinds.AllowedDivisions, ValueList.From(all.Concat(Texts(divisions)))));
+            var unwritable = divisions.Where(name => !YamlScalars.IsWritable(name)).Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var division in unwritable)
+            {
+                notes.Add($"{DemandKinds.AllowedDivisions.Key} left out: a grant is in division '{division}', whose name a baseline cannot hold.");
+            }
+
+            if (unwritable.Length == 0)
+            {
+                demands.Add(NonEmpty(DemandKinds.AllowedDivisions, ValueList.From(all.Concat(Texts(divisions)))));
+            }
         }
 
         /// <summary>Each redirect URI flag every member meets; none set (with the findings as notes) when a member meets none.</summary>

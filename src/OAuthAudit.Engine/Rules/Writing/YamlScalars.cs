@@ -37,8 +37,56 @@ namespace OAuthAudit.Engine.Rules.Writing
         public static bool IsPlainSafe(string value) =>
             PlainSafe.IsMatch(value) && Array.IndexOf(Reserved, value.ToLowerInvariant()) < 0;
 
+        /// <summary>Whether YAML can hold the text at all: a lone surrogate (possible in JSON, never valid Unicode) it cannot.</summary>
+        public static bool IsWritable(string value)
+        {
+            for (var index = 0; index < value.Length; index++)
+            {
+                if (char.IsHighSurrogate(value[index]) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1]))
+                {
+                    index++;
+                }
+                else if (char.IsSurrogate(value[index]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Prose (a description) that quotes org-supplied text: each lone surrogate becomes U+FFFD, the replacement character.</summary>
+        public static string WritableProse(string value)
+        {
+            if (IsWritable(value))
+            {
+                return value;
+            }
+
+            var prose = new StringBuilder(value.Length);
+            for (var index = 0; index < value.Length; index++)
+            {
+                if (char.IsHighSurrogate(value[index]) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1]))
+                {
+                    prose.Append(value[index]).Append(value[++index]);
+                }
+                else
+                {
+                    prose.Append(char.IsSurrogate(value[index]) ? '\uFFFD' : value[index]);
+                }
+            }
+
+            return prose.ToString();
+        }
+
+        /// <exception cref="ArgumentException">The text holds a lone surrogate, which no YAML reader accepts.</exception>
         public static string Quoted(string value)
         {
+            if (!IsWritable(value))
+            {
+                throw new ArgumentException("The text holds a lone surrogate (half of a UTF-16 pair), which YAML cannot hold.", nameof(value));
+            }
+
             var quoted = new StringBuilder(value.Length + 2);
             quoted.Append('"');
             for (var index = 0; index < value.Length; index++)
