@@ -65,7 +65,8 @@ namespace OAuthAudit.Commands
 
             var generated = Generate(context, target);
             var baseline = generated.Baseline;
-            if (ShouldProcess(target, $"Write baseline '{DisplayText.Visible(baseline.Name)}' ({baseline.Rules.Count} rules for {generated.Clients} clients, grouped by {GroupBy})"))
+            var written = ShouldProcess(target, $"Write baseline '{DisplayText.Visible(baseline.Name)}' ({baseline.Rules.Count} rules for {generated.Clients} clients, grouped by {GroupBy})");
+            if (written)
             {
                 Write(target, generated.Text.Text);
                 WriteVerbose($"Wrote {target}: {baseline.Rules.Count} rules for {generated.Clients} clients, {generated.Text.Nodes} YAML nodes, {generated.ReviewNotes.Count} REVIEW comments.");
@@ -73,7 +74,7 @@ namespace OAuthAudit.Commands
 
             WarnOfFindings(generated);
             WarnOfReviewNotes(generated, target);
-            if (PassThru && File.Exists(target))
+            if (PassThru && written)
             {
                 WriteObject(new FileInfo(target));
             }
