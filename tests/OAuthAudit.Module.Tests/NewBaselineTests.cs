@@ -113,6 +113,24 @@ namespace OAuthAudit.Module.Tests
         }
 
         [Fact]
+        public void An_organization_without_clients_gets_a_clear_error_and_no_file()
+        {
+            Directory.CreateDirectory(_folder);
+            var snapshot = JObject.Parse(File.ReadAllText(RepositoryPaths.DemoSnapshot));
+            snapshot["clients"] = new JArray();
+            var empty = Path.Combine(_folder, "empty-org.json");
+            File.WriteAllText(empty, snapshot.ToString());
+            var path = Path.Combine(_folder, "empty.yml");
+
+            var result = _shell.Run("Connect-GcOrganization -SnapshotPath $empty | Out-Null; New-GcOAuthBaseline -Path $path", new() { ["empty"] = empty, ["path"] = path });
+
+            var error = Assert.Single(result.AllErrors);
+            Assert.StartsWith("BaselineNotGenerated,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("has no OAuth clients", error.ToString());
+            Assert.False(File.Exists(path));
+        }
+
+        [Fact]
         public async Task An_emulator_org_of_1000_clients_passes_its_generated_baseline_and_per_client_rules_are_refused_as_too_large()
         {
             await using var org = await LiveOrganization.StartAsync(ThousandClients());

@@ -105,7 +105,7 @@ namespace OAuthAudit.Commands
                         ? "Use -GroupBy Name or -GroupBy GrantType, which give a rule to many clients at once."
                         : "Use -GroupBy GrantType, which gives one rule per grant type."));
             }
-            catch (ArgumentException nothing)
+            catch (ArgumentException nothing) when (nothing.ParamName == "clients")
             {
                 ThrowTerminatingError(ErrorRecords.Create(nothing, ErrorIds.BaselineNotGenerated, ErrorCategory.ObjectNotFound, context,
                     "Connect to the organization whose OAuth clients the baseline is to describe (Get-GcOAuthClient lists them)."));
