@@ -190,9 +190,17 @@ namespace OAuthAudit.Engine.Tests
                     var result = evaluator.Evaluate(client);
                     Assert.True(result.Findings.All(finding => finding.Severity == Severity.Info), $"{grouping} {client.Id}: {string.Join("; ", result.Findings.Select(finding => finding.Message))}");
                     var rule = parsed.Rules.Single(candidate => candidate.Id == Assert.Single(result.MatchedRules));
-                    if (grouping != BaselineGrouping.GrantType)
+                    if (grouping == BaselineGrouping.Client || (grouping == BaselineGrouping.Name && rule.Match.Names.Count == 1 && rule.Match.Names[0] == client.Name))
                     {
                         Assert.Contains(client.Name.Replace('\uD800', '\uFFFD'), rule.Description, StringComparison.Ordinal);
+                    }
+                    else if (grouping == BaselineGrouping.Name && rule.Match.Names.Count == 1)
+                    {
+                        // A shared prefix: the pattern is the start of the name, and "*".
+                        var pattern = rule.Match.Names[0];
+                        Assert.EndsWith("*", pattern, StringComparison.Ordinal);
+                        Assert.StartsWith(pattern.Substring(0, pattern.Length - 1), client.Name, StringComparison.OrdinalIgnoreCase);
+                        Assert.Contains(pattern, rule.Description, StringComparison.Ordinal);
                     }
 
                     if (grouping == BaselineGrouping.Client || (grouping == BaselineGrouping.Name && client.Name.Contains('\uD800')))
@@ -270,6 +278,7 @@ namespace OAuthAudit.Engine.Tests
             "He said \"hi\"", "a: b", "# not a comment", "it's", "line one\nline two: true", "*", "&anchor", "!tag", "- dash", "  leading space",
             "trailing space ", "tab\there", "\u202Ebidi override", "null", "true", "123", "~", "[x]", "{y}", "%percent", "@at", "`tick", "|pipe",
             ">fold", "?q", "back\\slash", "emoji \U0001F600", "\u00e9t\u00e9", "nel\u0085here", "ls\u2028here", "CR\rLF", "\u001b[31mred", "\u00a0nbsp", "y", "No", "lone \uD800 surrogate",
+            "on", "OFF", "Yes", "NULL", "1e3", ".inf", "0x1F", "2026-12-01", "=", "<<", "a:", ":b", "users:readonly", "x:y:z", "path/to.v1-x_y",
         };
 
         public static (GeneratedBaseline Generated, IReadOnlyList<OAuthClient> Clients) Generate(BaselineGrouping grouping)

@@ -113,6 +113,23 @@ namespace OAuthAudit.Module.Tests
         }
 
         [Fact]
+        public void A_device_is_never_replaced_even_with_Force()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+
+            var result = _shell.Run("New-GcOAuthBaseline -Path /dev/null -Force -WarningAction SilentlyContinue");
+
+            var error = Assert.Single(result.AllErrors);
+            Assert.StartsWith("BaselineNotWritten,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("not a regular file", error.ToString());
+            Assert.True((File.GetAttributes("/dev/null") & FileAttributes.Device) != 0 || new FileInfo("/dev/null").Length == 0);
+            Assert.Empty(Directory.GetFiles("/dev", ".null.*.tmp"));
+        }
+
+        [Fact]
         public void An_organization_without_clients_gets_a_clear_error_and_no_file()
         {
             Directory.CreateDirectory(_folder);
