@@ -22,6 +22,7 @@
         'Get-GcAuthorizationRole'
         'Get-GcAuthorizationDivision'
         'Get-GcOAuthBaseline'
+        'New-GcOAuthBaseline'
         'Test-GcOAuthClientScope'
         'Assert-GcOAuthClientScope'
         'Compare-GcOAuthSnapshot'

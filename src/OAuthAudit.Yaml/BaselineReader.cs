@@ -19,9 +19,9 @@ namespace OAuthAudit.Yaml
     {
         internal const string RootPath = "(document)";
 
-        private static readonly IReadOnlyList<string> RootKeys = new[] { "apiVersion", "kind", "metadata", "spec" };
-        private static readonly IReadOnlyList<string> MetadataKeys = new[] { "name", "description" };
-        private static readonly IReadOnlyList<string> SpecKeys = new[] { "reportUnmatchedClients", "rules", "waivers" };
+        private static readonly IReadOnlyList<string> RootKeys = BaselineKeys.Root;
+        private static readonly IReadOnlyList<string> MetadataKeys = BaselineKeys.MetadataKeys;
+        private static readonly IReadOnlyList<string> SpecKeys = BaselineKeys.SpecKeys;
 
         /// <summary>
         /// Reads a baseline from YAML text; source names it in errors and becomes Baseline.Source. Every problem
@@ -34,23 +34,23 @@ namespace OAuthAudit.Yaml
             var root = YamlMap.Of(context, YamlDocumentParser.Parse(yaml.ReadToEnd(), context), RootPath, RootKeys, "a mapping with apiVersion, kind, metadata and spec");
 
             // Checked before unknown keys, so a file of another kind says so rather than complaining about its keys.
-            Expect(context, root, "apiVersion", Baseline.ApiVersion);
-            Expect(context, root, "kind", Baseline.Kind);
+            Expect(context, root, BaselineKeys.ApiVersion, Baseline.ApiVersion);
+            Expect(context, root, BaselineKeys.Kind, Baseline.Kind);
             root.RejectUnknownKeys();
 
-            var metadata = context.Try<YamlMap?>(() => root.RequiredMap("metadata", MetadataKeys, "a mapping with name and an optional description"), null);
-            var name = metadata == null ? null : context.Try<string?>(() => metadata.RequiredText("name", "the baseline's name").Text, null);
-            var description = metadata == null ? null : context.Try(() => metadata.OptionalText("description", "a description")?.Text, null);
+            var metadata = context.Try<YamlMap?>(() => root.RequiredMap(BaselineKeys.Metadata, MetadataKeys, "a mapping with name and an optional description"), null);
+            var name = metadata == null ? null : context.Try<string?>(() => metadata.RequiredText(BaselineKeys.Name, "the baseline's name").Text, null);
+            var description = metadata == null ? null : context.Try(() => metadata.OptionalText(BaselineKeys.Description, "a description")?.Text, null);
 
-            var spec = context.Try<YamlMap?>(() => root.RequiredMap("spec", SpecKeys, "a mapping with rules and optional waivers"), null);
+            var spec = context.Try<YamlMap?>(() => root.RequiredMap(BaselineKeys.Spec, SpecKeys, "a mapping with rules and optional waivers"), null);
             if (spec == null)
             {
                 context.ThrowIfAny();
             }
 
-            var reportUnmatched = context.Try(() => spec!.OptionalBool("reportUnmatchedClients"), null) ?? false;
+            var reportUnmatched = context.Try(() => spec!.OptionalBool(BaselineKeys.ReportUnmatchedClients), null) ?? false;
             var (rules, ruleIds) = ReadRules(context, spec!);
-            var waivers = context.Try(() => spec!.OptionalList("waivers", "a list of waivers"), null) ?? Array.Empty<(YamlNode Node, string Path)>();
+            var waivers = context.Try(() => spec!.OptionalList(BaselineKeys.Waivers, "a list of waivers"), null) ?? Array.Empty<(YamlNode Node, string Path)>();
             var read = waivers
                 .Select(item => context.Try(() => WaiverReader.Read(context, item.Node, item.Path, ruleIds), null))
                 .ToArray();
@@ -74,7 +74,7 @@ namespace OAuthAudit.Yaml
             var rules = new List<BaselineRule>();
             var ids = new Dictionary<string, YamlItem>(StringComparer.OrdinalIgnoreCase);
             var given = new List<string>();
-            var items = context.Try<IReadOnlyList<(YamlNode Node, string Path)>?>(() => spec.RequiredList("rules", "a list of rules"), null);
+            var items = context.Try<IReadOnlyList<(YamlNode Node, string Path)>?>(() => spec.RequiredList(BaselineKeys.Rules, "a list of rules"), null);
             if (items == null)
             {
                 return (rules, new string[0]);
@@ -82,7 +82,7 @@ namespace OAuthAudit.Yaml
 
             if (items.Count == 0)
             {
-                context.Report(context.Error(spec.Required("rules", "a list of rules"), $"'{spec.PathOf("rules")}' is an empty list; a baseline needs at least one rule."));
+                context.Report(context.Error(spec.Required(BaselineKeys.Rules, "a list of rules"), $"'{spec.PathOf(BaselineKeys.Rules)}' is an empty list; a baseline needs at least one rule."));
             }
 
             foreach (var (node, path) in items)

@@ -10,7 +10,7 @@ namespace OAuthAudit.Yaml
     /// <summary>Reads a rule's match or exemptions: names, namePatterns, clientIds, grantTypes, states, each a string or a list.</summary>
     internal static class ClientMatchReader
     {
-        public static readonly IReadOnlyList<string> Keys = new[] { "names", "namePatterns", "clientIds", "grantTypes", "states" };
+        public static readonly IReadOnlyList<string> Keys = BaselineKeys.MatchKeys;
 
         private static readonly string What = "a mapping with any of " + string.Join(", ", Keys);
 
@@ -32,11 +32,11 @@ namespace OAuthAudit.Yaml
             }
 
             return new ClientMatch(
-                Texts(map, "names", "client name or wildcard pattern (* and ?)", item => item.Text),
-                Texts(map, "namePatterns", ".NET regular expression", item => CheckedRegex(map, item)),
-                Texts(map, "clientIds", "client id", item => item.Text),
-                Texts(map, "grantTypes", "grant type", item => GrantType(map, item)),
-                Texts(map, "states", "client state", item => map.OneOf(item, ClientStates.All, "client state")));
+                Texts(map, BaselineKeys.Names, "client name or wildcard pattern (* and ?)", item => item.Text),
+                Texts(map, BaselineKeys.NamePatterns, ".NET regular expression", item => CheckedRegex(map, item)),
+                Texts(map, BaselineKeys.ClientIds, "client id", item => item.Text),
+                Texts(map, BaselineKeys.GrantTypes, "grant type", item => GrantType(map, item)),
+                Texts(map, BaselineKeys.States, "client state", item => map.OneOf(item, ClientStates.All, "client state")));
         }
 
         /// <summary>A grant type in any case, or its alias (SAML2BEARER), returned as the API spells it.</summary>

@@ -14,11 +14,11 @@ namespace OAuthAudit.Yaml
     {
         /// <summary>The rule's own keys, then every demand's key in table order (DemandKinds.All).</summary>
         public static readonly IReadOnlyList<string> Keys =
-            new[] { "id", "description", "severity", "remediation", "match", "exemptions" }.Concat(DemandKinds.All.Select(kind => kind.Key)).ToArray();
+            BaselineKeys.RuleOwn.Concat(DemandKinds.All.Select(kind => kind.Key)).ToArray();
 
-        private static readonly IReadOnlyList<string> DeprecatedGrantTypeKeys = new[] { "grantType", "endOfLife", "migration" };
+        private static readonly IReadOnlyList<string> DeprecatedGrantTypeKeys = BaselineKeys.DeprecatedGrantTypeKeys;
 
-        private static readonly IReadOnlyList<string> RedirectUriKeys = new[] { "requireHttps", "forbidWildcardHosts", "forbidLocalhost" };
+        private static readonly IReadOnlyList<string> RedirectUriKeys = BaselineKeys.RedirectUriKeys;
 
         private static readonly string Checks = DemandKinds.Hints();
 
@@ -38,18 +38,18 @@ namespace OAuthAudit.Yaml
             var map = YamlMap.Of(context, node, path, Keys, "a rule (a mapping with id, description, severity and what it checks)").RejectUnknownKeys();
             T Field<T>(Func<T> read, T fallback) => context.Try(read, fallback);
 
-            var id = Field<YamlItem?>(() => map.RequiredText("id", "a rule id such as NW-001"), null);
+            var id = Field<YamlItem?>(() => map.RequiredText(BaselineKeys.Id, "a rule id such as NW-001"), null);
             if (id != null && !IdSyntax.IsMatch(id.Text))
             {
                 context.Report(context.Error(id.Node, $"'{id.Path}' is '{id.Text}', which is not a rule id: an id starts with a letter or digit and goes on with letters, digits, '.', '_' or '-' (such as NW-001)."));
                 id = null;
             }
 
-            var description = Field(() => map.RequiredText("description", "a description of what the rule demands").Text, string.Empty);
-            var severity = Field(() => (Severity)Enum.Parse(typeof(Severity), map.OneOf(map.RequiredText("severity", "a severity (" + string.Join(", ", Severities) + ")"), Severities, "severity")), Severity.Info);
-            var remediation = Field(() => map.OptionalText("remediation", "a remediation text")?.Text, null);
-            var match = Field(() => ClientMatchReader.Read(map, "match", allowEmpty: true), null) ?? ClientMatch.Everything;
-            var exemptions = Field(() => ClientMatchReader.Read(map, "exemptions", allowEmpty: false), null);
+            var description = Field(() => map.RequiredText(BaselineKeys.Description, "a description of what the rule demands").Text, string.Empty);
+            var severity = Field(() => (Severity)Enum.Parse(typeof(Severity), map.OneOf(map.RequiredText(BaselineKeys.Severity, "a severity (" + string.Join(", ", Severities) + ")"), Severities, "severity")), Severity.Info);
+            var remediation = Field(() => map.OptionalText(BaselineKeys.Remediation, "a remediation text")?.Text, null);
+            var match = Field(() => ClientMatchReader.Read(map, BaselineKeys.Match, allowEmpty: true), null) ?? ClientMatch.Everything;
+            var exemptions = Field(() => ClientMatchReader.Read(map, BaselineKeys.Exemptions, allowEmpty: false), null);
             var demands = DemandReaders.All.Select(reader => Field(() => reader.Read(map), null)).Where(demand => demand != null).Select(demand => demand!).ToArray();
             if (id == null || context.ProblemCount > problemsBefore)
             {
@@ -99,9 +99,9 @@ namespace OAuthAudit.Yaml
             }
 
             var policy = new RedirectUriPolicy(
-                map.OptionalBool("requireHttps") ?? false,
-                map.OptionalBool("forbidWildcardHosts") ?? false,
-                map.OptionalBool("forbidLocalhost") ?? false);
+                map.OptionalBool(BaselineKeys.RequireHttps) ?? false,
+                map.OptionalBool(BaselineKeys.ForbidWildcardHosts) ?? false,
+                map.OptionalBool(BaselineKeys.ForbidLocalhost) ?? false);
             return policy.RequireHttps || policy.ForbidWildcardHosts || policy.ForbidLocalhost
                 ? policy
                 : throw rule.Context.Error(map.Start, $"'{map.Path}' checks nothing; set at least one of {string.Join(", ", RedirectUriKeys)} to true, or remove the key.");
@@ -127,7 +127,7 @@ namespace OAuthAudit.Yaml
             foreach (var (node, path) in items)
             {
                 var map = YamlMap.Of(rule.Context, node, path, DeprecatedGrantTypeKeys, "a mapping with grantType, endOfLife and migration").RejectUnknownKeys();
-                var grantTypeItem = map.RequiredText("grantType", "a grant type (" + string.Join(", ", GrantTypes.All) + ")");
+                var grantTypeItem = map.RequiredText(BaselineKeys.GrantType, "a grant type (" + string.Join(", ", GrantTypes.All) + ")");
                 var grantType = ClientMatchReader.GrantType(map, grantTypeItem);
                 if (seen.TryGetValue(grantType, out var first))
                 {
@@ -135,13 +135,13 @@ namespace OAuthAudit.Yaml
                 }
 
                 seen.Add(grantType, grantTypeItem);
-                var endOfLife = map.RequiredText("endOfLife", "the first day the grant type no longer works, as YYYY-MM-DD");
+                var endOfLife = map.RequiredText(BaselineKeys.EndOfLife, "the first day the grant type no longer works, as YYYY-MM-DD");
                 if (!DateTime.TryParseExact(endOfLife.Text, WaiverReader.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
                     throw rule.Context.Error(endOfLife.Node, $"'{endOfLife.Path}' is '{endOfLife.Text}', which is not a date; expected YYYY-MM-DD, such as 2027-03-01.");
                 }
 
-                var migration = map.RequiredText("migration", "a text saying what to move the integration to").Text;
+                var migration = map.RequiredText(BaselineKeys.Migration, "a text saying what to move the integration to").Text;
                 entries.Add(new DeprecatedGrantType(grantType, date, migration));
             }
 

@@ -12,7 +12,7 @@ namespace OAuthAudit.Yaml
     {
         public const string DateFormat = "yyyy-MM-dd";
 
-        public static readonly IReadOnlyList<string> Keys = new[] { "client", "ruleId", "subject", "rationale", "expiresOn" };
+        public static readonly IReadOnlyList<string> Keys = BaselineKeys.WaiverKeys;
 
         /// <summary>
         /// Reads the waiver at node, recording every problem in it with the context; null when any was found.
@@ -22,18 +22,18 @@ namespace OAuthAudit.Yaml
         {
             var problemsBefore = context.ProblemCount;
             var map = YamlMap.Of(context, node, path, Keys, "a waiver (a mapping with client, ruleId, rationale and expiresOn)").RejectUnknownKeys();
-            var client = context.Try(() => map.RequiredText("client", "the client's name or id").Text, string.Empty);
+            var client = context.Try(() => map.RequiredText(BaselineKeys.Client, "the client's name or id").Text, string.Empty);
             var ruleId = context.Try(() =>
             {
-                var given = map.RequiredText("ruleId", "the id of a rule in this baseline");
+                var given = map.RequiredText(BaselineKeys.RuleId, "the id of a rule in this baseline");
                 return ruleIds.FirstOrDefault(candidate => string.Equals(candidate, given.Text, StringComparison.OrdinalIgnoreCase))
                     ?? throw context.Error(given.Node, $"'{given.Path}' is '{given.Text}', which is not a rule of this baseline; its rules are {string.Join(", ", ruleIds)}.");
             }, string.Empty);
-            var subject = context.Try(() => map.OptionalText("subject", "a scope, redirect URI or other finding subject")?.Text, null);
-            var rationale = context.Try(() => map.RequiredText("rationale", "a rationale saying why the exception is accepted").Text, string.Empty);
+            var subject = context.Try(() => map.OptionalText(BaselineKeys.Subject, "a scope, redirect URI or other finding subject")?.Text, null);
+            var rationale = context.Try(() => map.RequiredText(BaselineKeys.Rationale, "a rationale saying why the exception is accepted").Text, string.Empty);
             var expiresOn = context.Try<DateTime?>(() =>
             {
-                var given = map.RequiredText("expiresOn", "the last day the waiver applies, as YYYY-MM-DD");
+                var given = map.RequiredText(BaselineKeys.ExpiresOn, "the last day the waiver applies, as YYYY-MM-DD");
                 return DateTime.TryParseExact(given.Text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? date
                     : throw context.Error(given.Node, $"'{given.Path}' is '{given.Text}', which is not a date; expected YYYY-MM-DD, such as 2027-03-31.");

@@ -22,7 +22,7 @@ namespace OAuthAudit.Yaml
         public const int MaximumDepth = 32;
 
         /// <summary>Nodes a document may hold, counting an alias as all its anchor's nodes: the built-in baseline has a few hundred, and YamlDotNet takes about a second per 10,000.</summary>
-        public const int MaximumNodes = 10000;
+        public const int MaximumNodes = Engine.Rules.Loading.BaselineLoader.MaximumNodes;
 
         public const string MultipleDocuments = "a second YAML document starts here; a baseline file holds exactly one (remove the '---' and what follows, or put each baseline in its own file).";
 

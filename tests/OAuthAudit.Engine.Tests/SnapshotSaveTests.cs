@@ -226,7 +226,7 @@ namespace OAuthAudit.Engine.Tests
             var target = Path.Combine(files.Folder, "a", "b", "org.json");
 
             AtomicFile.Write(target, overwrite: false, stream => stream.Write(new byte[] { 1, 2, 3 }), CancellationToken.None);
-            Assert.Throws<IOException>(() => AtomicFile.Write(target, overwrite: false, stream => stream.Write(new byte[] { 9 }), CancellationToken.None));
+            Assert.Throws<AtomicFile.AlreadyExistsException>(() => AtomicFile.Write(target, overwrite: false, stream => stream.Write(new byte[] { 9 }), CancellationToken.None));
             Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(target));
             AtomicFile.Write(target, overwrite: true, stream => stream.Write(new byte[] { 4, 5 }), CancellationToken.None);
 

@@ -272,6 +272,21 @@ namespace OAuthAudit.Module.Tests
                 Row(cmdlet, "Context", "with -InputObject", cmdlet + " -InputObject (Get-GcOAuthClient) -Context (Get-GcContext)", NoSet, "Parameter set cannot be resolved");
             }
 
+            // New-GcOAuthBaseline: nothing is written.
+            const string NewBaseline = "New-GcOAuthBaseline";
+            Row(NewBaseline, "Path", "empty", NewBaseline + " -Path ''", Invalid, Blank);
+            Row(NewBaseline, "Path", "white space", NewBaseline + " -Path '   '", Invalid, Blank);
+            Row(NewBaseline, "Path", "huge", NewBaseline + $" -Path {Huge}", Invalid, "The value is 100000 characters long; the most this parameter takes is 4096");
+            Row(NewBaseline, "Path", "null", NewBaseline + " -Path $null", Invalid, Null);
+            Row(NewBaseline, "Path", "a folder", NewBaseline + " -Path $samples", "BaselineNotWritten", "is a folder");
+            Row(NewBaseline, "Path", "an existing file without -Force", NewBaseline + " -Path $baselineFile", "BaselineExists", "already exists");
+            Row(NewBaseline, "Path", "another provider", NewBaseline + " -Path Env:/OAUTHAUDIT_BASELINE", "BaselineNotWritten", "Environment provider");
+            Row(NewBaseline, "Context", "a string", NewBaseline + " -Path $missing -Context 'Northwind Contact Center'", NotConvertible, "GcContext");
+            Row(NewBaseline, "Context", "null", NewBaseline + " -Path $missing -Context $null", Invalid, Null);
+            Row(NewBaseline, "Context", "disconnected", "$closed = Get-GcContext; Disconnect-GcOrganization; " + NewBaseline + " -Path $missing -Context $closed", "NotConnected", "which Disconnect-GcOrganization has closed");
+            Row(NewBaseline, "GroupBy", "not a grouping", NewBaseline + " -Path $missing -GroupBy Folder", NotConvertible, "Name, GrantType, Client");
+            Row(NewBaseline, "GroupBy", "empty", NewBaseline + " -Path $missing -GroupBy ''", NotConvertible, "Name, GrantType, Client");
+
             const string AssertScope = "Assert-GcOAuthClientScope";
             Row(AssertScope, "FailOn", "not a severity", "Get-GcOAuthClient | " + AssertScope + " -FailOn Severe", NotConvertible, "Info, Low, Medium, High, Critical");
             Row(AssertScope, "FailOn", "empty", "Get-GcOAuthClient | " + AssertScope + " -FailOn ''", NotConvertible, "Info, Low, Medium, High, Critical");

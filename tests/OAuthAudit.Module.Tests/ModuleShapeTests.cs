@@ -160,7 +160,7 @@ namespace OAuthAudit.Module.Tests
                 Assert.True(declared[cmdlet].Any(), $"{cmdlet} declares no [OutputType]");
                 foreach (var type in declared[cmdlet])
                 {
-                    // PowerShell's own format files view the file system's types (Save-GcOAuthSnapshot -PassThru).
+                    // PowerShell's own format files view the file system's types (-PassThru of the commands that write files); a view of ours would replace it.
                     Assert.True(viewed.Contains(type) || type == typeof(System.IO.FileInfo).FullName, $"{cmdlet} outputs {type}, which has no view in {FormatFileName} (views select: {string.Join(", ", viewed)})");
                 }
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using OAuthAudit.Engine.Model;
@@ -49,6 +50,20 @@ namespace OAuthAudit.Engine.Rules
             && (ClientIds.Count == 0 || ClientIds.Contains(client.Id, StringComparer.OrdinalIgnoreCase))
             && (GrantTypes.Count == 0 || GrantTypes.Contains(client.AuthorizedGrantType, StringComparer.OrdinalIgnoreCase))
             && (States.Count == 0 || States.Contains(client.State ?? string.Empty, StringComparer.OrdinalIgnoreCase));
+
+        /// <summary>The criteria as a baseline writes them: each non-empty one, keyed as in <see cref="BaselineKeys.MatchKeys"/>, in that order.</summary>
+        public IReadOnlyList<KeyValuePair<string, object>> Written() =>
+            new[]
+            {
+                new KeyValuePair<string, ValueList<string>>(BaselineKeys.Names, Names),
+                new KeyValuePair<string, ValueList<string>>(BaselineKeys.NamePatterns, NamePatterns),
+                new KeyValuePair<string, ValueList<string>>(BaselineKeys.ClientIds, ClientIds),
+                new KeyValuePair<string, ValueList<string>>(BaselineKeys.GrantTypes, GrantTypes),
+                new KeyValuePair<string, ValueList<string>>(BaselineKeys.States, States),
+            }
+            .Where(entry => entry.Value.Count > 0)
+            .Select(entry => new KeyValuePair<string, object>(entry.Key, entry.Value.Cast<object>().ToArray()))
+            .ToArray();
 
         public override string ToString()
         {

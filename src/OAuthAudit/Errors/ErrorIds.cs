@@ -38,5 +38,9 @@ namespace OAuthAudit.Errors
         public const string ReportNotWritten = "ReportNotWritten";
         public const string ReportInputUnsupported = "ReportInputUnsupported";
         public const string NoAuditResults = "NoAuditResults";
+        public const string BaselineExists = "BaselineExists";
+        public const string BaselineNotWritten = "BaselineNotWritten";
+        public const string BaselineTooLarge = "BaselineTooLarge";
+        public const string BaselineNotGenerated = "BaselineNotGenerated";
     }
 }

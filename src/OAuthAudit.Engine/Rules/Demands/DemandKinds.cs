@@ -84,18 +84,18 @@ namespace OAuthAudit.Engine.Rules
 
         private static object WrittenPolicy(RedirectUriPolicy policy) => new[]
             {
-                new KeyValuePair<string, object>("requireHttps", policy.RequireHttps),
-                new KeyValuePair<string, object>("forbidWildcardHosts", policy.ForbidWildcardHosts),
-                new KeyValuePair<string, object>("forbidLocalhost", policy.ForbidLocalhost),
+                new KeyValuePair<string, object>(BaselineKeys.RequireHttps, policy.RequireHttps),
+                new KeyValuePair<string, object>(BaselineKeys.ForbidWildcardHosts, policy.ForbidWildcardHosts),
+                new KeyValuePair<string, object>(BaselineKeys.ForbidLocalhost, policy.ForbidLocalhost),
             }
             .Where(entry => (bool)entry.Value).ToArray();
 
         private static object WrittenDeprecated(ValueList<DeprecatedGrantType> deprecated) =>
             deprecated.Select(entry => (object)new[]
             {
-                new KeyValuePair<string, object>("grantType", entry.GrantType),
-                new KeyValuePair<string, object>("endOfLife", entry.EndOfLife.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new KeyValuePair<string, object>("migration", entry.Migration),
+                new KeyValuePair<string, object>(BaselineKeys.GrantType, entry.GrantType),
+                new KeyValuePair<string, object>(BaselineKeys.EndOfLife, entry.EndOfLife.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, object>(BaselineKeys.Migration, entry.Migration),
             }).ToArray();
     }
 }

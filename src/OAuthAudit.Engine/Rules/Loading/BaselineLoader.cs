@@ -17,6 +17,9 @@ namespace OAuthAudit.Engine.Rules.Loading
         /// <summary>The largest baseline read, in bytes of a file or characters of text: a hundred times any real baseline.</summary>
         public const int MaximumSize = 1024 * 1024;
 
+        /// <summary>The most YAML nodes a baseline may hold (an alias counting every node of its anchor each time): YamlDotNet takes about a second per 10,000.</summary>
+        public const int MaximumNodes = 10000;
+
         internal const string ResourceName = "OAuthAudit.Engine.Rules.Loading.default-baseline.yml";
 
         private readonly IBaselineParser _parser;
@@ -45,6 +48,11 @@ namespace OAuthAudit.Engine.Rules.Loading
                 return Parse(reader.ReadToEnd(), path, Sha256Of(bytes));
             }
         }
+
+        /// <summary>Reads baseline text that is not a file (a baseline just written, checked before it is saved); source names it in errors.</summary>
+        /// <exception cref="Files.FileFormatException">The text is not a valid baseline.</exception>
+        public Baseline ReadText(string yaml, string source) =>
+            Parse(yaml ?? throw new ArgumentNullException(nameof(yaml)), source, Sha256Of(new UTF8Encoding(false).GetBytes(yaml)));
 
         /// <summary>Lowercase hex SHA-256, as sha256sum and Get-FileHash (lowercased) show it.</summary>
         internal static string Sha256Of(byte[] bytes)
