@@ -66,6 +66,9 @@ namespace OAuthAudit.Engine.Model
         /// <summary>The organization's id: what keys an organization everywhere (names are not unique).</summary>
         public string? OrganizationId { get; internal set; }
 
+        /// <summary>The client's API usage when it was read along with the client; null when it was not read.</summary>
+        public OAuthClientUsage? Usage { get; internal set; }
+
         public bool IsClientCredentials => AuthorizedGrantType == GrantTypes.ClientCredentials;
 
         /// <summary>What the client may do, as text ("a; b"): its role grants for a client-credentials client, else its scopes.</summary>

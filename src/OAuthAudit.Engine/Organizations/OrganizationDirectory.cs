@@ -6,6 +6,7 @@ using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
+using OAuthAudit.Engine.Usage;
 
 namespace OAuthAudit.Engine.Organizations
 {
@@ -109,6 +110,15 @@ namespace OAuthAudit.Engine.Organizations
             RequireAuditable(dto);
             return Build(dto, registry, operation);
         }
+
+        /// <summary>How usage query jobs are waited for (tests shorten the budget).</summary>
+        internal QueryJobPolicy QueryJobs { get; set; } = QueryJobPolicy.Default;
+
+        /// <summary>The organization's API usage per client over the last <paramref name="days"/> UTC days, read once per connection and window length.</summary>
+        /// <param name="status">Called, from any thread, with where the wait for a query job is (for progress).</param>
+        /// <exception cref="UsageUnavailableException">The context is a snapshot, which holds no usage.</exception>
+        public OrganizationUsage GetUsage(int days, Operation operation, Action<string>? status = null) =>
+            operation.Wait(_source.GetUsageAsync(days, QueryJobs, operation, status));
 
         /// <summary>Client names read so far (every one in a snapshot), sorted; never makes a request.</summary>
         public IReadOnlyList<string> CachedClientNames() => Sorted(_source.Cached.ClientNames);
