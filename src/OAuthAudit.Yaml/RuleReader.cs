@@ -14,13 +14,20 @@ namespace OAuthAudit.Yaml
     {
         /// <summary>The rule's own keys, then every demand's key in table order (DemandKinds.All).</summary>
         public static readonly IReadOnlyList<string> Keys =
-            new[] { "id", "description", "severity", "remediation", "match", "exemptions" }.Concat(DemandKinds.All.Select(kind => kind.Key)).ToArray();
+            new[] { "id", "description", "severity", "remediation", "match", "exemptions", "onlyWhenLoaded" }.Concat(DemandKinds.All.Select(kind => kind.Key)).ToArray();
 
         private static readonly IReadOnlyList<string> DeprecatedGrantTypeKeys = new[] { "grantType", "endOfLife", "migration" };
 
         private static readonly IReadOnlyList<string> RedirectUriKeys = new[] { "requireHttps", "forbidWildcardHosts", "forbidLocalhost" };
 
         private static readonly string Checks = DemandKinds.Hints();
+
+        /// <summary>The names onlyWhenLoaded takes, each a RunData flag.</summary>
+        private static readonly IReadOnlyDictionary<string, RunData> LoadedData = new Dictionary<string, RunData>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["usage"] = RunData.Usage,
+            ["history"] = RunData.History,
+        };
 
         private static readonly Regex IdSyntax = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
 
@@ -50,6 +57,7 @@ namespace OAuthAudit.Yaml
             var remediation = Field(() => map.OptionalText("remediation", "a remediation text")?.Text, null);
             var match = Field(() => ClientMatchReader.Read(map, "match", allowEmpty: true), null) ?? ClientMatch.Everything;
             var exemptions = Field(() => ClientMatchReader.Read(map, "exemptions", allowEmpty: false), null);
+            var onlyWhenLoaded = Field(() => OnlyWhenLoaded(map, "onlyWhenLoaded"), RunData.None);
             var demands = DemandReaders.All.Select(reader => Field(() => reader.Read(map), null)).Where(demand => demand != null).Select(demand => demand!).ToArray();
             if (id == null || context.ProblemCount > problemsBefore)
             {
@@ -62,7 +70,25 @@ namespace OAuthAudit.Yaml
                 return (null, id);
             }
 
-            return (new BaselineRule(id.Text, description, severity, remediation, match, exemptions, demands), id);
+            return (new BaselineRule(id.Text, description, severity, remediation, match, exemptions, demands, onlyWhenLoaded), id);
+        }
+
+        /// <summary>usage and/or history: the data without which the rule does not apply at all.</summary>
+        private static RunData OnlyWhenLoaded(YamlMap map, string key)
+        {
+            var items = map.OptionalNonEmptyTexts(key, "kind of data (" + string.Join(", ", LoadedData.Keys) + ")");
+            return items == null
+                ? RunData.None
+                : items.Aggregate(RunData.None, (data, item) => data | LoadedData[map.OneOf(item, LoadedData.Keys.ToArray(), "kind of data a run loads")]);
+        }
+
+        /// <summary>A whole number from minimum to maximum; "unit" completes the message.</summary>
+        internal static int? WholeNumber(YamlMap map, string key, int minimum, int maximum, string unit)
+        {
+            var number = map.OptionalWholeNumber(key, minimum, unit);
+            return number > maximum
+                ? throw map.Context.Error(map.Optional(key)!, $"'{map.PathOf(key)}' is {number}; a whole number of {unit} from {minimum} to {maximum} expected.")
+                : number;
         }
 
         /// <summary>Scope names or patterns; allowedScopes may be empty (no scope at all is allowed), the others may not.</summary>
