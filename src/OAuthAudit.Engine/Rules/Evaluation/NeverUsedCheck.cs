@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -12,7 +13,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             var usage = context.Usage!;
             if (usage.Requests == 0 && string.Equals(context.Client.State, ClientStates.Active, StringComparison.OrdinalIgnoreCase))
             {
-                yield return new FindingDraft(FindingKind.NeverUsed, usage.Window.ToString(),
+                yield return new FindingDraft(FindingKind.NeverUsed, usage.Window.Days.ToString(CultureInfo.InvariantCulture),
                     $"is active but made no API request in the {usage.Window.Days} days of usage read ({usage.Window}).", Remediations.RetireIdleClient);
             }
         }
