@@ -29,5 +29,8 @@ namespace OAuthAudit.Errors
         public const string ConflictingBaselines = "ConflictingBaselines";
         public const string AuditFailed = "AuditFailed";
         public const string BaselinePatternTimeout = "BaselinePatternTimeout";
+        public const string UsageNeedsLiveConnection = "UsageNeedsLiveConnection";
+        public const string QueryJobFailed = "QueryJobFailed";
+        public const string QueryJobTimedOut = "QueryJobTimedOut";
     }
 }
