@@ -245,6 +245,14 @@ namespace OAuthAudit.Engine.Tests
             Assert.Equal("U-1 needs the clients' API usage, which this run did not load.", without.Reason);
             Assert.Empty(without.Findings);
             Assert.Equal((Outcome.Fail, 0), (with.Outcome, with.SkippedRules.Count));
+
+            var run = Runs.AuditRunBuilder.For(context, baseline, DateTime.UtcNow).Add(without).Build(DateTime.UtcNow);
+            var json = Runs.AuditRunJson.Write(run);
+            var schema = await NJsonSchema.JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "schemas", "audit-run.v1.schema.json")));
+            Assert.Empty(schema.Validate(json));
+            var written = (JObject)JObject.Parse(json)["results"]![0]!;
+            Assert.Equal(("Skipped", "U-1"), ((string)written["outcome"]!, (string)written["skippedRules"]![0]!));
+            Assert.Equal(1, (int)JObject.Parse(json)["summary"]!["byOutcome"]!["Skipped"]!);
         }
 
         [Fact]
