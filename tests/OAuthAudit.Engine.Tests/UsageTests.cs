@@ -75,7 +75,7 @@ namespace OAuthAudit.Engine.Tests
             Assert.Equal(5, emulator.Requests.Count(request => request.Method == "POST" && request.Path == Jobs));
             var daily = usage.For(ClientId(0), "Daily");
             Assert.Equal((364L * 10, 364L, 364L * 9), (daily.Requests, daily.Status429, daily.Status200));
-            Assert.Equal((Today.AddDays(-1), 1), (daily.LastUsed!.Value.UtcDateTime, daily.DaysSinceLastUse));
+            Assert.Equal((usage.Window.End.UtcDateTime.AddDays(-1), 1), (daily.LastUsed!.Value.UtcDateTime, daily.DaysSinceLastUse));
             Assert.Equal(10.0, daily.ThrottledPercent);
             var none = usage.For("not-a-client", "Gone");
             Assert.Equal((0L, (UtcTimestamp?)null, (int?)null), (none.Requests, none.LastUsed, none.DaysSinceLastUse));

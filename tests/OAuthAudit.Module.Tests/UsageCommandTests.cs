@@ -32,7 +32,9 @@ namespace OAuthAudit.Module.Tests
             Assert.Equal((0L, null, null), ((long)never.Properties["Requests"].Value, never.Properties["LastUsed"].Value, never.Properties["DaysSinceLastUse"].Value));
             var recent = usage["Knowledge Portal"];
             Assert.Equal((89, 2L, 2L), ((int)recent.Properties["DaysSinceLastUse"].Value, (long)recent.Properties["Requests"].Value, (long)recent.Properties["Status429"].Value));
-            Assert.Equal(DateTime.UtcNow.Date.AddDays(-89).ToString("yyyy-MM-dd") + "T00:00:00Z", recent.Properties["LastUsed"].Value.ToString());
+            var window = recent.Properties["Window"].Value;
+            var lastDay = DateTime.Parse(window.GetType().GetProperty("End")!.GetValue(window)!.ToString()!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+            Assert.Equal(lastDay.AddDays(-89).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00Z", recent.Properties["LastUsed"].Value.ToString());
             Assert.Equal(1, org.Emulator.Requests.Count(request => request.Method == "POST" && request.Path == Jobs));
             // Queued, Running, Succeeded with the first 1000 rows; then 3 more pages: 35 clients used on each of the 90 days and one on one day are 3,151 rows.
             Assert.Equal(3 + 3, org.Emulator.Requests.Count(request => request.Method == "GET" && request.Path.StartsWith(Jobs + "/", StringComparison.Ordinal)));

@@ -44,7 +44,7 @@ Describe 'Get-GcOAuthClientUsage' {
 
         foreach ($usage in $used) {
             $usage.DaysSinceLastUse | Should -BeLessOrEqual 3
-            $usage.LastUsed.ToString() | Should -Be ([DateTime]::UtcNow.Date.AddDays(-$usage.DaysSinceLastUse).ToString('yyyy-MM-dd') + 'T00:00:00Z')
+            $usage.LastUsed.ToString() | Should -Be ($usage.Window.End.AddDays(-$usage.DaysSinceLastUse).ToString())
             ($usage.Status200 + $usage.Status429) | Should -Be $usage.Requests
         }
     }

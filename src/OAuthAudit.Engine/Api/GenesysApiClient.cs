@@ -39,7 +39,17 @@ namespace OAuthAudit.Engine.Api
         /// </summary>
         public async Task<T> PostQueryAsync<T>(string path, object query, string expectedModel, string? requiredPermission, Operation operation)
             where T : class =>
-            (await SendJsonAsync<T>(HttpMethod.Post, path, JsonConvert.SerializeObject(query), expectedModel, requiredPermission, operation, notFoundIsNull: false).ConfigureAwait(false))!;
+            (await SendJsonAsync<T>(HttpMethod.Post, path, QueryBody(query), expectedModel, requiredPermission, operation, notFoundIsNull: false).ConfigureAwait(false))!;
+
+        /// <summary>The query as JSON with the DTO's own names, whatever JsonConvert.DefaultSettings another module in the process set.</summary>
+        private static string QueryBody(object query)
+        {
+            using (var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                JsonSerializer.Create(new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }).Serialize(text, query);
+                return text.ToString();
+            }
+        }
 
         private async Task<T?> SendJsonAsync<T>(HttpMethod method, string pathAndQuery, string? jsonBody, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull)
             where T : class
