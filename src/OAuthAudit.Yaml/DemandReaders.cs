@@ -32,6 +32,9 @@ namespace OAuthAudit.Yaml
             Flag(DemandKinds.ForbidWildcardPermissions),
             Reader(DemandKinds.DeprecatedGrantTypes, RuleReader.DeprecatedGrantTypes),
             Flag(DemandKinds.ForbidSuspiciousText),
+            Reader(DemandKinds.MaxIdleDays, (map, key) => RuleReader.WholeNumber(map, key, 1, 365, "days (usage reaches back a year)")),
+            Flag(DemandKinds.FlagNeverUsed),
+            Reader(DemandKinds.MaxThrottledShare, (map, key) => RuleReader.WholeNumber(map, key, 1, 100, "percent of the client's requests answered 429")),
         }.ToDictionary(reader => reader.Kind);
 
         /// <summary>One reader per kind of DemandKinds.All, in its order; a kind without a reader fails here, at first use.</summary>

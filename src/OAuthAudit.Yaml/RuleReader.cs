@@ -22,6 +22,13 @@ namespace OAuthAudit.Yaml
 
         private static readonly string Checks = DemandKinds.Hints();
 
+        /// <summary>The names onlyWhenLoaded takes, each a RunData flag.</summary>
+        private static readonly IReadOnlyDictionary<string, RunData> LoadedData = new Dictionary<string, RunData>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["usage"] = RunData.Usage,
+            ["history"] = RunData.History,
+        };
+
         private static readonly Regex IdSyntax = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
 
         /// <summary>Highest first, as messages list them.</summary>
@@ -50,6 +57,7 @@ namespace OAuthAudit.Yaml
             var remediation = Field(() => map.OptionalText(BaselineKeys.Remediation, "a remediation text")?.Text, null);
             var match = Field(() => ClientMatchReader.Read(map, BaselineKeys.Match, allowEmpty: true), null) ?? ClientMatch.Everything;
             var exemptions = Field(() => ClientMatchReader.Read(map, BaselineKeys.Exemptions, allowEmpty: false), null);
+            var onlyWhenLoaded = Field(() => OnlyWhenLoaded(map, BaselineKeys.OnlyWhenLoaded), RunData.None);
             var demands = DemandReaders.All.Select(reader => Field(() => reader.Read(map), null)).Where(demand => demand != null).Select(demand => demand!).ToArray();
             if (id == null || context.ProblemCount > problemsBefore)
             {
@@ -62,7 +70,25 @@ namespace OAuthAudit.Yaml
                 return (null, id);
             }
 
-            return (new BaselineRule(id.Text, description, severity, remediation, match, exemptions, demands), id);
+            return (new BaselineRule(id.Text, description, severity, remediation, match, exemptions, demands, onlyWhenLoaded), id);
+        }
+
+        /// <summary>usage and/or history: the data without which the rule does not apply at all.</summary>
+        private static RunData OnlyWhenLoaded(YamlMap map, string key)
+        {
+            var items = map.OptionalNonEmptyTexts(key, "kind of data (" + string.Join(", ", LoadedData.Keys) + ")");
+            return items == null
+                ? RunData.None
+                : items.Aggregate(RunData.None, (data, item) => data | LoadedData[map.OneOf(item, LoadedData.Keys.ToArray(), "kind of data a run loads")]);
+        }
+
+        /// <summary>A whole number from minimum to maximum; "unit" completes the message.</summary>
+        internal static int? WholeNumber(YamlMap map, string key, int minimum, int maximum, string unit)
+        {
+            var number = map.OptionalWholeNumber(key, minimum, unit);
+            return number > maximum
+                ? throw map.Context.Error(map.Optional(key)!, $"'{map.PathOf(key)}' is {number}; a whole number of {unit} from {minimum} to {maximum} expected.")
+                : number;
         }
 
         /// <summary>Scope names or patterns; allowedScopes may be empty (no scope at all is allowed), the others may not.</summary>

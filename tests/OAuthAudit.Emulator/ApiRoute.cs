@@ -3,9 +3,11 @@ using System.Collections.Generic;
 
 namespace OAuthAudit.Emulator;
 
-/// <summary>A GET endpoint of the API host. Template segments in braces capture one path segment.</summary>
-internal sealed class ApiRoute(string template, string? permission, Func<ApiCall, EmulatorResponse> handler)
+/// <summary>An endpoint of the API host (GET unless another method is given). Template segments in braces capture one path segment.</summary>
+internal sealed class ApiRoute(string template, string? permission, Func<ApiCall, EmulatorResponse> handler, string method = "GET")
 {
+    public string Method { get; } = method;
+
     private readonly string[] _segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
     public string? Permission { get; } = permission;

@@ -26,6 +26,9 @@ public sealed class EmulatorKnobs
 
     public RateLimitKnob RateLimit { get; } = new();
 
+    /// <summary>The organization usage query jobs: how many polls until Succeeded, failed, cancelled or stuck jobs, throttled polls.</summary>
+    public UsageJobKnob UsageJobs { get; } = new();
+
     /// <summary>Lifetime of tokens issued from now on, sent as <c>expires_in</c> in whole seconds.</summary>
     public TimeSpan TokenLifetime
     {

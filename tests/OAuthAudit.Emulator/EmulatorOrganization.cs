@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -33,6 +34,9 @@ public sealed class EmulatorOrganization
 
     /// <summary>The permission catalogue: DomainPermissionCollection objects, one per domain.</summary>
     public List<JObject> Permissions { get; set; } = [];
+
+    /// <summary>The API usage of clients by id; a client not listed uses <see cref="UsageSeed.Derived"/>. Not part of a snapshot.</summary>
+    public Dictionary<string, UsageSeed> Usage { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static EmulatorOrganization FromSnapshotFile(string path) => FromSnapshotJson(File.ReadAllText(path));
 

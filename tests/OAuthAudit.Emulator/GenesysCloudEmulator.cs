@@ -104,6 +104,7 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
         var routes = OrganizationEndpoints.Routes(organization)
             .Concat(OAuthEndpoints.Routes(organization, knobs))
             .Concat(AuthorizationEndpoints.Routes(organization))
+            .Concat(UsageEndpoints.Routes(organization, knobs, time))
             .ToArray();
         var pipeline = new RequestPipeline(
             log,

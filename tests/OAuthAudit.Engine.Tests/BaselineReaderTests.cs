@@ -110,7 +110,7 @@ namespace OAuthAudit.Engine.Tests
             { "non-bool reportUnmatchedClients", Head.Replace("spec:\n", "spec:\n  reportUnmatchedClients: yes\n") + "    - id: R-1\n", 6, 27, "'spec.reportUnmatchedClients' is 'yes'; true or false expected" },
 
             // rules
-            { "unknown rule key", Rule("scopes: [users]"), 10, 7, "unknown key 'scopes' in 'spec.rules[0]'. Valid keys there: id, description, severity, remediation, match, exemptions, requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes, maxAccessTokenValiditySeconds, redirectUris, allowedStates, requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions, forbidPrivilegeEscalation, forbidUnknownRoles, forbidWildcardPermissions, deprecatedGrantTypes, forbidSuspiciousText." },
+            { "unknown rule key", Rule("scopes: [users]"), 10, 7, "unknown key 'scopes' in 'spec.rules[0]'. Valid keys there: id, description, severity, remediation, match, exemptions, onlyWhenLoaded, requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes, maxAccessTokenValiditySeconds, redirectUris, allowedStates, requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions, forbidPrivilegeEscalation, forbidUnknownRoles, forbidWildcardPermissions, deprecatedGrantTypes, forbidSuspiciousText, maxIdleDays, flagNeverUsed, maxThrottledShare." },
             { "rule key in wrong case", Rule("RequiredScopes: [users]"), 10, 7, "Keys are case-sensitive: did you mean 'requiredScopes'?" },
             { "missing rule id", Head + "    - description: d\n      severity: High\n      forbidUnknownScopes: true\n", 7, 7, "'spec.rules[0]' has no 'id' (a rule id such as NW-001 expected)" },
             { "invalid rule id", Head + "    - id: 'R 1'\n      description: d\n", 7, 11, "'spec.rules[0].id' is 'R 1', which is not a rule id: an id starts with a letter or digit" },
@@ -121,7 +121,7 @@ namespace OAuthAudit.Engine.Tests
             { "missing severity", Head + "    - id: R-1\n      description: d\n      forbidUnknownScopes: true\n", 7, 7, "'spec.rules[0]' has no 'severity' (a severity (Critical, High, Medium, Low, Info) expected)" },
             { "unknown severity", Head + "    - id: R-1\n      description: d\n      severity: Severe\n      forbidUnknownScopes: true\n", 9, 17, "'spec.rules[0].severity' is 'Severe', which is not a severity; expected one of Critical, High, Medium, Low, Info." },
             { "numeric severity", Head + "    - id: R-1\n      description: d\n      severity: 3\n      forbidUnknownScopes: true\n", 9, 17, "is '3', which is not a severity" },
-            { "rule checks nothing", Rule(), 7, 7, "rule 'R-1' ('spec.rules[0]') checks nothing: give it at least one of requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris, allowedStates, requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true, forbidUnknownRoles: true, forbidWildcardPermissions: true, deprecatedGrantTypes or forbidSuspiciousText: true." },
+            { "rule checks nothing", Rule(), 7, 7, "rule 'R-1' ('spec.rules[0]') checks nothing: give it at least one of requiredScopes, allowedScopes, forbiddenScopes, forbidUnknownScopes: true, maxAccessTokenValiditySeconds, redirectUris, allowedStates, requiredRoles, forbiddenRoles, forbiddenPermissions, allowedDivisions, forbidAllDivisions: true, forbidPrivilegeEscalation: true, forbidUnknownRoles: true, forbidWildcardPermissions: true, deprecatedGrantTypes, forbidSuspiciousText: true, maxIdleDays, flagNeverUsed: true or maxThrottledShare." },
             { "rule checks nothing but a false flag", Rule("forbidUnknownScopes: false", "match: { states: active }"), 7, 7, "checks nothing" },
             { "duplicate rule id", Rule("forbidUnknownScopes: true") + "    - id: r-1\n      description: d\n      severity: Low\n      forbidUnknownScopes: true\n", 11, 11, "rule id 'r-1' is already the id of 'spec.rules[0]' (line 7); rule ids must be unique, ignoring case." },
             { "non-bool forbidUnknownScopes", Rule("forbidUnknownScopes: yes"), 10, 28, "'spec.rules[0].forbidUnknownScopes' is 'yes'; true or false expected." },
@@ -368,8 +368,8 @@ namespace OAuthAudit.Engine.Tests
             Assert.Equal("(built-in)", baseline.Source);
             Assert.True(baseline.ReportUnmatchedClients);
             Assert.Empty(baseline.Waivers);
-            Assert.Equal(new[] { "GC-001", "GC-002", "GC-003", "GC-004", "GC-005", "GC-006", "GC-007", "GC-008", "GC-009", "GC-010" }, baseline.Rules.Select(rule => rule.Id));
-            Assert.Equal(new[] { Severity.Critical, Severity.Medium, Severity.High, Severity.Low, Severity.Low, Severity.Critical, Severity.Low, Severity.Low, Severity.High, Severity.Medium }, baseline.Rules.Select(rule => rule.Severity));
+            Assert.Equal(new[] { "GC-001", "GC-002", "GC-003", "GC-004", "GC-005", "GC-006", "GC-007", "GC-008", "GC-009", "GC-010", "GC-011" }, baseline.Rules.Select(rule => rule.Id));
+            Assert.Equal(new[] { Severity.Critical, Severity.Medium, Severity.High, Severity.Low, Severity.Low, Severity.Critical, Severity.Low, Severity.Low, Severity.High, Severity.Medium, Severity.Low }, baseline.Rules.Select(rule => rule.Severity));
             Assert.All(baseline.Rules.Where(rule => rule.DeprecatedGrantTypes.Count == 0), rule => Assert.Contains("Admin > Integrations > OAuth", rule.Remediation));
 
             var rules = baseline.Rules.ToDictionary(rule => rule.Id);
@@ -386,6 +386,8 @@ namespace OAuthAudit.Engine.Tests
             Assert.True(rules["GC-008"].ForbidAllDivisions);
             Assert.True(rules["GC-010"].ForbidSuspiciousText);
             Assert.True(rules["GC-010"].Match.IsEmpty);
+            Assert.Equal((90, RunData.Usage, RunData.Usage), (rules["GC-011"].MaxIdleDays, rules["GC-011"].OnlyWhenLoaded, rules["GC-011"].Needs));
+            Assert.Equal(new[] { "active" }, rules["GC-011"].Match.States);
             Assert.All(new[] { "GC-006", "GC-007", "GC-008" }, id => Assert.Equal(new[] { GrantTypes.ClientCredentials }, rules[id].Match.GrantTypes));
             var implicitGrant = Assert.Single(rules["GC-009"].DeprecatedGrantTypes);
             Assert.Equal(new[] { GrantTypes.Token }, rules["GC-009"].Match.GrantTypes);

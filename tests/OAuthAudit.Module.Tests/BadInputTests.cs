@@ -224,6 +224,22 @@ namespace OAuthAudit.Module.Tests
             Row(Clients, "Context", "a string", Clients + " -Context 'Northwind Contact Center'", NotConvertible, "GcContext");
             Row(Clients, "Context", "null", Clients + " -Context $null", Invalid, Null);
             Row(Clients, "Context", "disconnected", "$closed = Get-GcContext; Disconnect-GcOrganization; " + Clients + " -Context $closed", "NotConnected", "which Disconnect-GcOrganization has closed");
+            Row(Clients, null, "-IncludeUsage on a snapshot", Clients + " -IncludeUsage", "UsageNeedsLiveConnection", "Usage needs a live connection");
+            Row(Clients, "UsageDays", "zero", Clients + " -IncludeUsage -UsageDays 0", Invalid, "less than the minimum allowed range of 1");
+            Row(Clients, "UsageDays", "over a year", Clients + " -IncludeUsage -UsageDays 366", Invalid, "greater than the maximum allowed range of 365");
+            Row(Clients, "UsageDays", "not a number", Clients + " -UsageDays soon", NotConvertible, "Cannot convert value \"soon\" to type \"System.Int32\"");
+            Row(Clients, "UsageDays", "on a snapshot", Clients + " -UsageDays 30", "UsageNeedsLiveConnection", "Usage needs a live connection");
+
+            // Get-GcOAuthClientUsage
+            const string Usage = "Get-GcOAuthClientUsage";
+            Row(Usage, "Days", "zero", Usage + " -Days 0", Invalid, "less than the minimum allowed range of 1");
+            Row(Usage, "Days", "over a year", Usage + " -Days 366", Invalid, "greater than the maximum allowed range of 365");
+            Row(Usage, "Days", "negative", Usage + " -Days -7", Invalid, "less than the minimum allowed range of 1");
+            Row(Usage, "Days", "not a number", Usage + " -Days week", NotConvertible, "Cannot convert value \"week\" to type \"System.Int32\"");
+            Row(Usage, "Days", "on a snapshot", Usage + " -Days 30", "UsageNeedsLiveConnection", "Usage needs a live connection");
+            Row(Usage, "Context", "a string", Usage + " -Context 'Northwind Contact Center'", NotConvertible, "GcContext");
+            Row(Usage, "Context", "null", Usage + " -Context $null", Invalid, Null);
+            Row(Usage, "Context", "disconnected", "$closed = Get-GcContext; Disconnect-GcOrganization; " + Usage + " -Context $closed", "NotConnected", "which Disconnect-GcOrganization has closed");
 
             // Get-GcOAuthScope, Get-GcAuthorizationRole, Get-GcAuthorizationDivision
             foreach (var (cmdlet, notFound, what) in new[] { ("Get-GcOAuthScope", "ScopeNotFound", "scope"), ("Get-GcAuthorizationRole", "RoleNotFound", "role"), ("Get-GcAuthorizationDivision", "DivisionNotFound", "division") })

@@ -139,7 +139,7 @@ Describe 'Auditing OAuth clients against a baseline' {
             $baseline.Name | Should -Be 'oauthaudit-default'
             $baseline.Source | Should -Be '(built-in)'
             (@($baseline.Rules | ForEach-Object { "$($_.Id)=$($_.Severity)" }) -join ',') |
-                Should -Be 'GC-001=Critical,GC-002=Medium,GC-003=High,GC-004=Low,GC-005=Low,GC-006=Critical,GC-007=Low,GC-008=Low,GC-009=High,GC-010=Medium'
+                Should -Be 'GC-001=Critical,GC-002=Medium,GC-003=High,GC-004=Low,GC-005=Low,GC-006=Critical,GC-007=Low,GC-008=Low,GC-009=High,GC-010=Medium,GC-011=Low'
             $baseline.Waivers.Count | Should -Be 0
         }
     }

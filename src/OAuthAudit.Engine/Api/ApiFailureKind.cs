@@ -29,5 +29,11 @@ namespace OAuthAudit.Engine.Api
 
         /// <summary>Any other error status.</summary>
         RequestFailed,
+
+        /// <summary>A query job the API ran ended Failed or Cancelled.</summary>
+        QueryJobFailed,
+
+        /// <summary>A query job was still queued or running when its time budget ran out.</summary>
+        QueryJobTimedOut,
     }
 }

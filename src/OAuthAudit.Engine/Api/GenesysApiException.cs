@@ -46,6 +46,12 @@ namespace OAuthAudit.Engine.Api
         /// <summary>For a refused redirect: the host (and port, when not the default) the answer pointed to; null without a Location.</summary>
         public string? RedirectHost { get; internal set; }
 
+        /// <summary>For a query job that failed or ran out of time: the job's id.</summary>
+        public string? QueryJobId { get; internal set; }
+
+        /// <summary>For a query job that failed or ran out of time: its last queryStatus (Failed, Cancelled, Queued, Running).</summary>
+        public string? QueryJobState { get; internal set; }
+
         /// <summary>For an answer refused for its size: the limit it passed, in bytes.</summary>
         public long? ResponseLimitBytes { get; internal set; }
     }

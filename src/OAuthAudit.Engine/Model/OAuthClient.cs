@@ -69,6 +69,9 @@ namespace OAuthAudit.Engine.Model
         /// <summary>The connection the client was read through (organization, region, live or snapshot); not shown.</summary>
         internal Connections.GcContext? Context { get; set; }
 
+        /// <summary>The client's API usage when it was read along with the client; null when it was not read.</summary>
+        public OAuthClientUsage? Usage { get; internal set; }
+
         public bool IsClientCredentials => AuthorizedGrantType == GrantTypes.ClientCredentials;
 
         /// <summary>What the client may do, as text ("a; b"): its role grants for a client-credentials client, else its scopes.</summary>

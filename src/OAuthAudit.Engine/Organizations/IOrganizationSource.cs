@@ -6,6 +6,7 @@ using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Snapshots;
+using OAuthAudit.Engine.Usage;
 
 namespace OAuthAudit.Engine.Organizations
 {
@@ -38,6 +39,14 @@ namespace OAuthAudit.Engine.Organizations
         /// waits for each part; <paramref name="reading"/> is called there before each part is read.
         /// </summary>
         SnapshotData Capture(Operation operation, Action<SnapshotPart>? reading);
+
+        /// <summary>
+        /// The organization's API usage per client over the last <paramref name="days"/> UTC days (organization usage
+        /// query jobs, at most 90 days each), read once per context and window length.
+        /// </summary>
+        /// <param name="status">Called, from any thread, with what the wait for a job is at (for progress).</param>
+        /// <exception cref="UsageUnavailableException">The source holds no usage (a snapshot).</exception>
+        Task<OrganizationUsage> GetUsageAsync(int days, QueryJobPolicy policy, Operation operation, Action<string>? status);
 
         /// <summary>What is already in memory, read without any request: whatever has not been read yet is null or empty.</summary>
         CachedData Cached { get; }

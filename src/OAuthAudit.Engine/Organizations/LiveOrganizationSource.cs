@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -8,6 +9,7 @@ using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Snapshots;
 using Newtonsoft.Json.Linq;
+using OAuthAudit.Engine.Usage;
 
 namespace OAuthAudit.Engine.Organizations
 {
@@ -30,6 +32,7 @@ namespace OAuthAudit.Engine.Organizations
         private readonly AsyncOnce<IReadOnlyList<AuthorizationDivision>> _divisions = new AsyncOnce<IReadOnlyList<AuthorizationDivision>>();
         private readonly HashSet<string> _clientNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly AsyncOnce<PermissionCatalog> _catalog = new AsyncOnce<PermissionCatalog>();
+        private readonly ConcurrentDictionary<int, AsyncOnce<OrganizationUsage>> _usage = new ConcurrentDictionary<int, AsyncOnce<OrganizationUsage>>();
 
         private LiveOrganizationSource(GenesysApiClient api, Organization organization)
         {
@@ -110,6 +113,9 @@ namespace OAuthAudit.Engine.Organizations
             return new SnapshotData(capturedAt, _api.Endpoint.Environment, organization, scopes, clients, roles, divisions, permissions);
         }
 
+        public Task<OrganizationUsage> GetUsageAsync(int days, QueryJobPolicy policy, Operation operation, Action<string>? status) =>
+            _usage.GetOrAdd(days, _ => new AsyncOnce<OrganizationUsage>()).GetAsync(() => FetchUsageAsync(days, policy, operation, status), operation.Cancellation);
+
         public CachedData Cached
         {
             get
@@ -166,6 +172,22 @@ namespace OAuthAudit.Engine.Organizations
             var catalog = PermissionCatalog.FromApi(await PagedListing.ReadAllAsync<DomainPermissionCollectionDto>(_api, PermissionsPath, string.Empty, "PermissionCollectionEntityListing", null, operation).ConfigureAwait(false));
             operation.Host.Verbose($"Permission catalogue: {catalog.Count} permissions (cached for this connection)");
             return catalog;
+        }
+
+        /// <summary>One job per 90 days of the window, one after the other: 1 POST, its polls and its result pages each, however many clients.</summary>
+        private async Task<OrganizationUsage> FetchUsageAsync(int days, QueryJobPolicy policy, Operation operation, Action<string>? status)
+        {
+            var window = new UsageWindow(days, DateTime.UtcNow);
+            var intervals = window.Intervals();
+            var rows = new List<UsageRow>();
+            foreach (var interval in intervals)
+            {
+                rows.AddRange(await UsageQueryJob.RunAsync(_api, interval, policy, operation, status).ConfigureAwait(false));
+            }
+
+            var usage = new OrganizationUsage(window, rows, intervals.Count);
+            operation.Host.Verbose($"Usage: {usage.ClientIds.Count} clients with requests in {window}, {intervals.Count} query jobs (cached for this connection)");
+            return usage;
         }
 
         private async Task<ScopeRegistry> FetchScopeRegistryAsync(Operation operation)

@@ -8,6 +8,7 @@ using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Snapshots;
+using OAuthAudit.Engine.Usage;
 
 namespace OAuthAudit.Engine.Organizations
 {
@@ -117,6 +118,15 @@ namespace OAuthAudit.Engine.Organizations
 
         /// <summary>The organization's data as the API returned it, for a snapshot (see <see cref="IOrganizationSource.Capture"/>).</summary>
         internal SnapshotData Capture(Operation operation, Action<SnapshotPart>? reading = null) => _source.Capture(operation, reading);
+
+        /// <summary>How usage query jobs are waited for (tests shorten the budget).</summary>
+        internal QueryJobPolicy QueryJobs { get; set; } = QueryJobPolicy.Default;
+
+        /// <summary>The organization's API usage per client over the last <paramref name="days"/> UTC days, read once per connection and window length.</summary>
+        /// <param name="status">Called, from any thread, with where the wait for a query job is (for progress).</param>
+        /// <exception cref="UsageUnavailableException">The context is a snapshot, which holds no usage.</exception>
+        public OrganizationUsage GetUsage(int days, Operation operation, Action<string>? status = null) =>
+            operation.Wait(_source.GetUsageAsync(days, QueryJobs, operation, status));
 
         /// <summary>Client names read so far (every one in a snapshot), sorted; never makes a request.</summary>
         public IReadOnlyList<string> CachedClientNames() => Sorted(_source.Cached.ClientNames);

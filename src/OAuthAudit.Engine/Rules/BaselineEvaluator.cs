@@ -33,15 +33,38 @@ namespace OAuthAudit.Engine.Rules
             _activeWaivers = baseline.Waivers.Where(waiver => !waiver.IsExpired(context.Now)).ToArray();
         }
 
+        /// <summary>
+        /// Judges the client by every rule that applies. A rule whose demands need data the run lacks (usage not
+        /// loaded), or that cannot judge the client on the data there is, is not checked: it is listed in
+        /// SkippedRules, and a client whose every applying rule was skipped is Skipped, never a pass.
+        /// </summary>
         public ClientAuditResult Evaluate(OAuthClient client)
         {
-            var context = new CheckContext(client, _context);
-            var matched = _rules.Where(entry => AppliesTo(entry.Rule, client)).ToArray();
-            var findings = matched.SelectMany(entry => entry.Checks
-                    .SelectMany(check => check.Check(context))
-                    .Select(draft => new Finding(client, _baseline.Name, entry.Rule.Id, draft.FixedSeverity ?? entry.Rule.Severity, draft.Kind, draft.Subject,
-                        $"'{client.Name}' {draft.Message}", draft.RemediationOverridesRule ? draft.Remediation : entry.Rule.Remediation ?? draft.Remediation)))
-                .ToList();
+            var loaded = Loaded(client);
+            var matched = _rules.Where(entry => AppliesTo(entry.Rule, client, loaded)).ToArray();
+            var findings = new List<Finding>();
+            var skipped = new List<(string RuleId, string Reason)>();
+            foreach (var entry in matched)
+            {
+                var missing = entry.Rule.Needs & ~loaded;
+                if (missing != RunData.None)
+                {
+                    skipped.Add((entry.Rule.Id, $"needs {Describe(missing)}, which this run did not load"));
+                    continue;
+                }
+
+                var context = new CheckContext(client, _context);
+                var drafts = entry.Checks.SelectMany(check => check.Check(context)).ToArray();
+                if (context.Undecided != null)
+                {
+                    skipped.Add((entry.Rule.Id, context.Undecided));
+                    continue;
+                }
+
+                findings.AddRange(drafts.Select(draft => new Finding(client, _baseline.Name, entry.Rule.Id, draft.FixedSeverity ?? entry.Rule.Severity, draft.Kind, draft.Subject,
+                    $"'{client.Name}' {draft.Message}", draft.RemediationOverridesRule ? draft.Remediation : entry.Rule.Remediation ?? draft.Remediation)));
+            }
+
             if (matched.Length == 0 && _baseline.ReportUnmatchedClients)
             {
                 findings.Add(new Finding(client, _baseline.Name, NoRuleId, Severity.Info, FindingKind.NoRuleMatched, client.Name,
@@ -57,19 +80,28 @@ namespace OAuthAudit.Engine.Rules
                 }
             }
 
-            return new ClientAuditResult(client, _baseline.Name, ValueList.From(matched.Select(entry => entry.Rule.Id)), ValueList.From(findings), _context.Now)
+            var reason = skipped.Count == 0 ? null : string.Join("; ", skipped.Select(rule => $"{rule.RuleId} {rule.Reason}")) + ".";
+            return new ClientAuditResult(client, _baseline.Name, ValueList.From(matched.Select(entry => entry.Rule.Id)), ValueList.From(findings), _context.Now,
+                ValueList.From(skipped.Select(rule => rule.RuleId)), reason)
             {
                 JudgedBy = _baseline,
                 Context = client.Context,
             };
         }
 
+        /// <summary>What this run holds for the client beyond the listing: usage when the run loaded it or the client was read with it.</summary>
+        private RunData Loaded(OAuthClient client) =>
+            _context.Usage != null || client.Usage != null ? RunData.Usage : RunData.None;
+
+        private static string Describe(RunData data) =>
+            string.Join(" and ", new[] { RunData.Usage, RunData.History }.Where(flag => (data & flag) != 0).Select(flag => flag == RunData.Usage ? "the clients' API usage" : "the clients' change history"));
+
         /// <exception cref="PatternTimeoutException">A name regular expression of the rule ran out of time on this client.</exception>
-        private static bool AppliesTo(BaselineRule rule, OAuthClient client)
+        private static bool AppliesTo(BaselineRule rule, OAuthClient client, RunData loaded)
         {
             try
             {
-                return rule.AppliesTo(client);
+                return rule.AppliesTo(client, loaded);
             }
             catch (RegexMatchTimeoutException timeout)
             {

@@ -26,6 +26,7 @@ namespace OAuthAudit.Engine.Rules
         public const string Remediation = "remediation";
         public const string Match = "match";
         public const string Exemptions = "exemptions";
+        public const string OnlyWhenLoaded = "onlyWhenLoaded";
 
         public const string Names = "names";
         public const string NamePatterns = "namePatterns";
@@ -54,7 +55,7 @@ namespace OAuthAudit.Engine.Rules
         public static readonly IReadOnlyList<string> SpecKeys = new[] { ReportUnmatchedClients, Rules, Waivers };
 
         /// <summary>A rule's own keys; its demand keys follow them, in DemandKinds.All order.</summary>
-        public static readonly IReadOnlyList<string> RuleOwn = new[] { Id, Description, Severity, Remediation, Match, Exemptions };
+        public static readonly IReadOnlyList<string> RuleOwn = new[] { Id, Description, Severity, Remediation, Match, Exemptions, OnlyWhenLoaded };
 
         /// <summary>The keys of match and exemptions.</summary>
         public static readonly IReadOnlyList<string> MatchKeys = new[] { Names, NamePatterns, ClientIds, GrantTypes, States };

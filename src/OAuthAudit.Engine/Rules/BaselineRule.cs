@@ -9,7 +9,8 @@ namespace OAuthAudit.Engine.Rules
     /// <summary>One rule of a baseline, as declared: whom it applies to and what it demands of them.</summary>
     public sealed class BaselineRule
     {
-        internal BaselineRule(string id, string description, Severity severity, string? remediation, ClientMatch match, ClientMatch? exemptions, IEnumerable<Demand> demands)
+        internal BaselineRule(string id, string description, Severity severity, string? remediation, ClientMatch match, ClientMatch? exemptions, IEnumerable<Demand> demands,
+            RunData onlyWhenLoaded = RunData.None)
         {
             Demands = ValueList.From(demands.OrderBy(demand => Order(demand.Kind)));
             if (Demands.Count == 0)
@@ -28,6 +29,8 @@ namespace OAuthAudit.Engine.Rules
             Remediation = remediation;
             Match = match;
             Exemptions = exemptions;
+            OnlyWhenLoaded = onlyWhenLoaded;
+            Needs = Demands.Aggregate(RunData.None, (needs, demand) => needs | demand.Kind.Needs);
         }
 
         public string Id { get; }
@@ -42,6 +45,15 @@ namespace OAuthAudit.Engine.Rules
 
         /// <summary>Clients the rule does not apply to even when they match.</summary>
         public ClientMatch? Exemptions { get; }
+
+        /// <summary>
+        /// Data the rule applies only with (the baseline's onlyWhenLoaded): without it the rule does not apply at
+        /// all (neither checked nor skipped), so a baseline can hold a usage rule that runs without usage quietly.
+        /// </summary>
+        public RunData OnlyWhenLoaded { get; }
+
+        /// <summary>The data beyond the client its demands need: a rule that applies without it is skipped, never passed.</summary>
+        public RunData Needs { get; }
 
         /// <summary>What the rule demands, in baseline key order (<see cref="DemandKinds.All"/>); never empty.</summary>
         public ValueList<Demand> Demands { get; }
@@ -88,10 +100,21 @@ namespace OAuthAudit.Engine.Rules
         /// <summary>A name, description or redirect URI holding control or bidi format characters (forged lines, terminal escapes) is a finding.</summary>
         public bool ForbidSuspiciousText => Has(DemandKinds.ForbidSuspiciousText);
 
+        /// <summary>Days within which the client must have made a request; checked only where usage was loaded.</summary>
+        public int? MaxIdleDays => Find(DemandKinds.MaxIdleDays) is Demand demand ? DemandKinds.MaxIdleDays.ValueOf(demand) : (int?)null;
+
+        public bool FlagNeverUsed => Has(DemandKinds.FlagNeverUsed);
+
+        /// <summary>The largest share (percent) of requests answered 429 before the client counts as throttled.</summary>
+        public int? MaxThrottledShare => Find(DemandKinds.MaxThrottledShare) is Demand demand ? DemandKinds.MaxThrottledShare.ValueOf(demand) : (int?)null;
+
         /// <summary>The demand of that kind, or null when the rule makes none.</summary>
         public Demand? Find(DemandKind kind) => Demands.FirstOrDefault(demand => demand.Kind == kind);
 
         public bool AppliesTo(OAuthClient client) => Match.Matches(client) && !(Exemptions?.Matches(client) ?? false);
+
+        /// <summary>Whether the rule applies to the client in a run holding <paramref name="loaded"/> (its onlyWhenLoaded data present, then its match).</summary>
+        public bool AppliesTo(OAuthClient client, RunData loaded) => (OnlyWhenLoaded & ~loaded) == RunData.None && AppliesTo(client);
 
         private T? ValueOf<T>(DemandKind<T> kind)
             where T : class =>

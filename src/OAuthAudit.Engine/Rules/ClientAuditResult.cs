@@ -8,7 +8,10 @@ namespace OAuthAudit.Engine.Rules
     /// <summary>The verdict of a baseline on one OAuth client, with every finding behind it.</summary>
     public sealed class ClientAuditResult
     {
-        internal ClientAuditResult(OAuthClient client, string baselineName, ValueList<string> matchedRules, ValueList<Finding> findings, UtcTimestamp evaluatedAt)
+        /// <param name="skippedRules">Matched rules not checked (data the run lacks); when they are all the matched rules, the outcome is Skipped.</param>
+        /// <param name="skippedReason">Why those rules were skipped; null when none was.</param>
+        internal ClientAuditResult(OAuthClient client, string baselineName, ValueList<string> matchedRules, ValueList<Finding> findings, UtcTimestamp evaluatedAt,
+            ValueList<string>? skippedRules = null, string? skippedReason = null)
         {
             ClientId = client.Id;
             ClientName = client.Name;
@@ -25,8 +28,11 @@ namespace OAuthAudit.Engine.Rules
             EvaluatedAt = evaluatedAt;
             var outstanding = findings.Where(finding => finding.IsOutstanding).ToArray();
             Severity = outstanding.Length == 0 ? (Severity?)null : outstanding.Max(finding => finding.Severity);
+            SkippedRules = skippedRules ?? ValueList<string>.Empty;
+            Reason = SkippedRules.Count == 0 ? null : DisplayText.Visible(skippedReason);
             Outcome = matchedRules.Count == 0 ? Outcome.NotApplicable
                 : Severity >= Rules.Severity.Medium ? Outcome.Fail
+                : SkippedRules.Count >= matchedRules.Count ? Outcome.Skipped
                 : Severity == Rules.Severity.Low ? Outcome.Warning
                 : Outcome.Pass;
             FailedRules = ValueList.From(outstanding.Where(finding => finding.Severity > Rules.Severity.Info).Select(finding => finding.RuleId).Distinct(StringComparer.OrdinalIgnoreCase));
@@ -62,6 +68,7 @@ namespace OAuthAudit.Engine.Rules
             Findings = ValueList<Finding>.Empty;
             EvaluatedAt = evaluatedAt;
             Outcome = outcome;
+            SkippedRules = outcome == Outcome.Skipped ? matchedRules : ValueList<string>.Empty;
             Reason = DisplayText.Visible(reason);
             FailedRules = ValueList<string>.Empty;
             MissingScopes = ValueList<string>.Empty;
@@ -86,6 +93,9 @@ namespace OAuthAudit.Engine.Rules
         public Severity? Severity { get; }
 
         public ValueList<string> MatchedRules { get; }
+
+        /// <summary>Rules that apply but were not checked, because they need data the run did not load (or too little of it); the reason says which.</summary>
+        public ValueList<string> SkippedRules { get; }
 
         /// <summary>The rules with an outstanding finding above Info: what keeps the outcome from Pass.</summary>
         public ValueList<string> FailedRules { get; }
@@ -116,7 +126,7 @@ namespace OAuthAudit.Engine.Rules
         /// <summary>The organization's id: what keys an organization in a run (names are not unique).</summary>
         public string? OrganizationId { get; }
 
-        /// <summary>Why the client was not judged (outcome Error or Skipped); empty when it was.</summary>
+        /// <summary>Why the client was not judged (outcome Error or Skipped), or why some of its rules were skipped; empty otherwise.</summary>
         public string? Reason { get; }
 
         public UtcTimestamp EvaluatedAt { get; }

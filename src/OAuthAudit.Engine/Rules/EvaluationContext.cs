@@ -1,19 +1,21 @@
 using System;
 using OAuthAudit.Engine.Organizations;
+using OAuthAudit.Engine.Usage;
 
 namespace OAuthAudit.Engine.Rules
 {
     /// <summary>
     /// What one evaluation of a baseline holds for every client: the evaluation time (UTC; waivers, deprecation
-    /// dates) and the organization's registries when the run has loaded them (null when not).
+    /// dates) and the organization's registries and usage when the run has loaded them (null when not).
     /// </summary>
     public sealed class EvaluationContext
     {
-        public EvaluationContext(DateTime now, ScopeRegistry? scopes = null, PermissionCatalog? permissions = null)
+        public EvaluationContext(DateTime now, ScopeRegistry? scopes = null, PermissionCatalog? permissions = null, OrganizationUsage? usage = null)
         {
             Now = now.ToUniversalTime();
             Scopes = scopes;
             Permissions = permissions;
+            Usage = usage;
         }
 
         public DateTime Now { get; }
@@ -21,5 +23,8 @@ namespace OAuthAudit.Engine.Rules
         public ScopeRegistry? Scopes { get; }
 
         public PermissionCatalog? Permissions { get; }
+
+        /// <summary>The organization's usage per client; null when the run did not load it (a client read with its usage still brings its own).</summary>
+        public OrganizationUsage? Usage { get; }
     }
 }

@@ -83,6 +83,7 @@ namespace OAuthAudit.Engine.Runs
             ["reason"] = result.Reason,
             ["matchedRules"] = new JArray(result.MatchedRules.ToArray()),
             ["failedRules"] = new JArray(result.FailedRules.ToArray()),
+            ["skippedRules"] = new JArray(result.SkippedRules.ToArray()),
             ["unknownScopes"] = new JArray(result.UnknownScopes.ToArray()),
             ["scopes"] = new JArray(result.Scopes.Select(scope => scope.Name)),
             ["roleGrants"] = new JArray(result.Roles.Select(RoleGrant)),

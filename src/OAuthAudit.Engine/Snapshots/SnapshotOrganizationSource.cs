@@ -7,6 +7,7 @@ using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
+using OAuthAudit.Engine.Usage;
 
 namespace OAuthAudit.Engine.Snapshots
 {
@@ -51,6 +52,10 @@ namespace OAuthAudit.Engine.Snapshots
             Task.FromResult<OAuthClientDto?>(_snapshot.Clients.FirstOrDefault(client => string.Equals(client.Id, clientId, StringComparison.OrdinalIgnoreCase)));
 
         public SnapshotData Capture(Operation operation, Action<SnapshotPart>? reading) => _snapshot.Data;
+
+        /// <summary>A snapshot records the clients, not their usage: always an error.</summary>
+        public Task<OrganizationUsage> GetUsageAsync(int days, QueryJobPolicy policy, Operation operation, Action<string>? status) =>
+            Task.FromException<OrganizationUsage>(new UsageUnavailableException(_snapshot.Organization.Name));
 
         public CachedData Cached => new CachedData(_registry, _roles, _divisions, _snapshot.Clients.Select(client => client.Name ?? client.Id!).ToArray());
 

@@ -7,6 +7,7 @@ using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Text;
+using OAuthAudit.Engine.Usage;
 using OAuthAudit.Errors;
 using OAuthAudit.Validation;
 
@@ -45,6 +46,17 @@ namespace OAuthAudit.Commands
         [ValidateNotNull]
         public GcContext? Context { get; set; }
 
+        /// <summary>Attaches each client's API usage (Usage) from the organization usage query, read once per connection.</summary>
+        [Parameter]
+        public SwitchParameter IncludeUsage { get; set; }
+
+        /// <summary>The days of usage -IncludeUsage reads; giving it includes usage.</summary>
+        [Parameter]
+        [ValidateRange(UsageWindow.MinDays, UsageWindow.MaxDays)]
+        public int UsageDays { get; set; } = GetGcOAuthClientUsageCommand.DefaultDays;
+
+        private bool WantsUsage => IncludeUsage.IsPresent || MyInvocation.BoundParameters.ContainsKey(nameof(UsageDays));
+
         protected override void ProcessRecord()
         {
             var context = RequireContext(Context);
@@ -60,6 +72,7 @@ namespace OAuthAudit.Commands
 
         private void WriteClientsById(GcContext context)
         {
+            var usage = WantsUsage ? UsageReader.Read(this, context, UsageDays) : null;
             foreach (var id in Id)
             {
                 var client = context.Directory.GetClient(id.Trim(), Operation);
@@ -69,8 +82,18 @@ namespace OAuthAudit.Commands
                     continue;
                 }
 
-                WriteObject(client);
+                WriteObject(WithUsage(client, usage));
             }
+        }
+
+        private static OAuthClient WithUsage(OAuthClient client, OrganizationUsage? usage)
+        {
+            if (usage != null)
+            {
+                client.Usage = usage.For(client);
+            }
+
+            return client;
         }
 
         private void WriteListedClients(GcContext context)
@@ -91,9 +114,10 @@ namespace OAuthAudit.Commands
             bool Wanted(ClientIdentity client) =>
                 names.Matches(client.Name) && IsOneOf(client.GrantType, GrantType) && IsOneOf(client.State, State);
 
+            var usage = WantsUsage ? UsageReader.Read(this, context, UsageDays) : null;
             foreach (var client in context.Directory.GetClients(Operation, Wanted, Listed))
             {
-                WriteObject(client);
+                WriteObject(WithUsage(client, usage));
             }
 
             progress.RecordType = ProgressRecordType.Completed;

@@ -42,5 +42,8 @@ namespace OAuthAudit.Errors
         public const string BaselineNotWritten = "BaselineNotWritten";
         public const string BaselineTooLarge = "BaselineTooLarge";
         public const string BaselineNotGenerated = "BaselineNotGenerated";
+        public const string UsageNeedsLiveConnection = "UsageNeedsLiveConnection";
+        public const string QueryJobFailed = "QueryJobFailed";
+        public const string QueryJobTimedOut = "QueryJobTimedOut";
     }
 }

@@ -54,6 +54,10 @@ namespace OAuthAudit.Errors
                     ? $"Check the host name '{failure.Request.Host}' (a typing mistake in the domain?) and this machine's DNS settings."
                     : $"Check the network path and proxy settings to {failure.Request.Host}, or connect with a larger -TimeoutSec or -MaxRetryCount, and try again."),
             ApiFailureKind.InvalidResponse => Create(failure, ErrorIds.InvalidApiResponse, ErrorCategory.InvalidResult, target, InvalidResponseAction(failure)),
+            ApiFailureKind.QueryJobFailed => Create(failure, ErrorIds.QueryJobFailed, ErrorCategory.InvalidResult, target,
+                $"Run the command again; if query job {failure.QueryJobId} keeps ending {failure.QueryJobState}, try a shorter usage window (-Days, -UsageDays) and quote the correlation id to Genesys Cloud support."),
+            ApiFailureKind.QueryJobTimedOut => Create(failure, ErrorIds.QueryJobTimedOut, ErrorCategory.OperationTimeout, target,
+                "Genesys Cloud is slow to run the query: run the command again later, or with a shorter usage window (-Days, -UsageDays)."),
             _ => Create(failure, ErrorIds.ApiRequestFailed, failure.StatusCode == 400 ? ErrorCategory.InvalidArgument : ErrorCategory.ProtocolError, target,
                 failure.FromLoginService
                     ? "Check that -LoginBaseUri or -Environment points at a Genesys Cloud login service."
@@ -80,6 +84,10 @@ namespace OAuthAudit.Errors
         public static ErrorRecord FromFile(FileFormatException invalid) =>
             Create(invalid, invalid.DisplayMessage, invalid.Document == DocumentKind.Baseline ? ErrorIds.BaselineInvalid : ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
                 "Fix the file at each line and column named, then run the command again.");
+
+        public static ErrorRecord UsageUnavailable(Engine.Usage.UsageUnavailableException unavailable, GcContext context) =>
+            Create(unavailable, ErrorIds.UsageNeedsLiveConnection, ErrorCategory.InvalidOperation, context,
+                "Connect to the organization with Connect-GcOrganization (client credentials with usage:organization:view) and run the command again; a snapshot holds no usage.");
 
         public static ErrorRecord ClientIdNotFound(GcContext context, string id) =>
             Create($"{context.OrganizationName} has no OAuth client with id '{id}'.", ErrorIds.ClientNotFound, ErrorCategory.ObjectNotFound, id,

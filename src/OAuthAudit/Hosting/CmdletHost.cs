@@ -52,7 +52,8 @@ namespace OAuthAudit.Hosting
             }
         }
 
-        private void Post(Action write)
+        /// <summary>Runs a write on the pipeline thread: at once when called there, else when the thread next waits for the work.</summary>
+        internal void Post(Action write)
         {
             if (Thread.CurrentThread.ManagedThreadId == _pipelineThreadId)
             {

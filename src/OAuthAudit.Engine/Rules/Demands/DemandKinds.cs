@@ -62,23 +62,34 @@ namespace OAuthAudit.Engine.Rules
 
         public static readonly DemandKind<bool> ForbidSuspiciousText = Flag("forbidSuspiciousText", _ => new SuspiciousTextCheck());
 
+        /// <summary>A request in the last N days (1 to 365); checked only where the run loaded usage.</summary>
+        public static readonly DemandKind<int> MaxIdleDays = new DemandKind<int>(
+            "maxIdleDays", DemandShape.WholeNumber, (days, _) => new IdleCheck(days), days => days, needs: RunData.Usage);
+
+        /// <summary>An active client with no request in the usage window; checked only where the run loaded usage.</summary>
+        public static readonly DemandKind<bool> FlagNeverUsed = Flag("flagNeverUsed", _ => new NeverUsedCheck(), RunData.Usage);
+
+        /// <summary>At most N percent of the client's requests answered 429, else a Low finding; checked only where the run loaded usage.</summary>
+        public static readonly DemandKind<int> MaxThrottledShare = new DemandKind<int>(
+            "maxThrottledShare", DemandShape.WholeNumber, (percent, _) => new ThrottleCheck(percent), percent => percent, needs: RunData.Usage);
+
         /// <summary>In baseline key order.</summary>
         public static readonly IReadOnlyList<DemandKind> All = new DemandKind[]
         {
             RequiredScopes, AllowedScopes, ForbiddenScopes, ForbidUnknownScopes, MaxAccessTokenValiditySeconds, RedirectUris, AllowedStates,
             RequiredRoles, ForbiddenRoles, ForbiddenPermissions, AllowedDivisions, ForbidAllDivisions, ForbidPrivilegeEscalation, ForbidUnknownRoles,
-            ForbidWildcardPermissions, DeprecatedGrantTypes, ForbidSuspiciousText,
+            ForbidWildcardPermissions, DeprecatedGrantTypes, ForbidSuspiciousText, MaxIdleDays, FlagNeverUsed, MaxThrottledShare,
         };
 
-        /// <summary>"requiredScopes, ..., deprecatedGrantTypes or forbidSuspiciousText: true": what a rule that checks nothing can be given.</summary>
+        /// <summary>"requiredScopes, ..., flagNeverUsed: true or maxThrottledShare": what a rule that checks nothing can be given.</summary>
         public static string Hints()
         {
             var hints = All.Select(kind => kind.Hint).ToArray();
             return string.Join(", ", hints.Take(hints.Length - 1)) + " or " + hints[hints.Length - 1];
         }
 
-        private static DemandKind<bool> Flag(string key, System.Func<BaselineRule, IRuleCheck> check) =>
-            new DemandKind<bool>(key, DemandShape.Flag, (_, rule) => check(rule), _ => true, demandsSomething: value => value);
+        private static DemandKind<bool> Flag(string key, System.Func<BaselineRule, IRuleCheck> check, RunData needs = RunData.None) =>
+            new DemandKind<bool>(key, DemandShape.Flag, (_, rule) => check(rule), _ => true, demandsSomething: value => value, needs: needs);
 
         private static object Texts<T>(ValueList<T> items) => items.Select(item => (object)item!.ToString()!).ToArray();
 

@@ -4,7 +4,7 @@ using OAuthAudit.Engine.Organizations;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
 {
-    /// <summary>What a check sees: the client, the evaluation time and the organization's registries when the run has them.</summary>
+    /// <summary>What a check sees when checking one rule: the client, the evaluation time and the organization's registries and usage when the run has them.</summary>
     internal sealed class CheckContext
     {
         public CheckContext(OAuthClient client, EvaluationContext evaluation)
@@ -23,5 +23,14 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         public ScopeRegistry? Scopes => Evaluation.Scopes;
 
         public PermissionCatalog? Permissions => Evaluation.Permissions;
+
+        /// <summary>The client's usage: the run's, else the one read with the client; null when neither was loaded (a rule needing it is then skipped before any check runs).</summary>
+        public OAuthClientUsage? Usage => Evaluation.Usage?.For(Client) ?? Client.Usage;
+
+        /// <summary>Why the rule could not be judged on the data there is (e.g. a usage window shorter than the rule looks back); null when it could.</summary>
+        public string? Undecided { get; private set; }
+
+        /// <summary>The check cannot judge the client on the data loaded: the rule is skipped for it, its findings dropped, never passed.</summary>
+        public void CannotDecide(string reason) => Undecided ??= reason;
     }
 }
