@@ -10,16 +10,20 @@ namespace OAuthAudit.Engine.Rules
     /// </summary>
     public abstract class DemandKind
     {
-        private protected DemandKind(string key, DemandShape shape)
+        private protected DemandKind(string key, DemandShape shape, RunData needs)
         {
             Key = key;
             Shape = shape;
+            Needs = needs;
         }
 
         /// <summary>The key in a rule of a baseline.</summary>
         public string Key { get; }
 
         public DemandShape Shape { get; }
+
+        /// <summary>The data beyond the client this demand needs (None for most).</summary>
+        public RunData Needs { get; }
 
         /// <summary>How the "checks nothing" message names it: "forbidUnknownScopes: true" for a flag, the key otherwise.</summary>
         public string Hint => Shape == DemandShape.Flag ? Key + ": true" : Key;
@@ -44,8 +48,8 @@ namespace OAuthAudit.Engine.Rules
         private readonly Func<T, object> _written;
         private readonly Func<T, bool> _demandsSomething;
 
-        internal DemandKind(string key, DemandShape shape, Func<T, BaselineRule, IRuleCheck?> check, Func<T, object> written, Func<T, bool>? demandsSomething = null)
-            : base(key, shape)
+        internal DemandKind(string key, DemandShape shape, Func<T, BaselineRule, IRuleCheck?> check, Func<T, object> written, Func<T, bool>? demandsSomething = null, RunData needs = RunData.None)
+            : base(key, shape, needs)
         {
             _check = check;
             _written = written;
