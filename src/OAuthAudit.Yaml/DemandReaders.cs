@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Rules;
 
 namespace OAuthAudit.Yaml
@@ -32,6 +33,8 @@ namespace OAuthAudit.Yaml
             Flag(DemandKinds.ForbidWildcardPermissions),
             Reader(DemandKinds.DeprecatedGrantTypes, RuleReader.DeprecatedGrantTypes),
             Flag(DemandKinds.ForbidSuspiciousText),
+            Reader(DemandKinds.MaxDaysSinceSecretRotation, (map, key) => map.OptionalWholeNumber(key, HistoryQuery.MinDays, HistoryQuery.MaxDays, "days (the audit trail keeps a year)")),
+            Reader(DemandKinds.RecentChangeDays, (map, key) => map.OptionalWholeNumber(key, HistoryQuery.MinDays, HistoryQuery.MaxDays, "days (the audit trail keeps a year)")),
         }.ToDictionary(reader => reader.Kind);
 
         /// <summary>One reader per kind of DemandKinds.All, in its order; a kind without a reader fails here, at first use.</summary>

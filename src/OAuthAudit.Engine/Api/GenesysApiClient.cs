@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using OAuthAudit.Engine.Operations;
@@ -28,17 +29,32 @@ namespace OAuthAudit.Engine.Api
         /// <param name="pathAndQuery">An API path such as /api/v2/oauth/clients, or a nextUri the API gave.</param>
         /// <param name="requiredPermission">The permission the endpoint needs, named in a 403 error when the API does not name it.</param>
         /// <returns>The parsed body, or null when the API answered 404 and <paramref name="notFoundIsNull"/> is set.</returns>
-        public async Task<T?> GetAsync<T>(string pathAndQuery, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull = false)
+        public Task<T?> GetAsync<T>(string pathAndQuery, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull = false)
+            where T : class =>
+            SendJsonAsync<T>(HttpMethod.Get, pathAndQuery, null, expectedModel, requiredPermission, operation, notFoundIsNull);
+
+        /// <summary>
+        /// POSTs a JSON body and reads the JSON answer. Only for the API's read-only query jobs (the module never
+        /// changes an organization): the body describes what to read.
+        /// </summary>
+        /// <param name="body">Serialized as the API's request model (nulls left out).</param>
+        public Task<T?> PostQueryAsync<T>(string path, object body, string expectedModel, string? requiredPermission, Operation operation)
+            where T : class =>
+            SendJsonAsync<T>(HttpMethod.Post, path, JsonConvert.SerializeObject(body, QueryBodySettings), expectedModel, requiredPermission, operation, notFoundIsNull: false);
+
+        private static readonly JsonSerializerSettings QueryBodySettings = new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore };
+
+        private async Task<T?> SendJsonAsync<T>(HttpMethod method, string pathAndQuery, string? json, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull)
             where T : class
         {
-            var uri = Resolve(pathAndQuery);
-            var description = new ApiRequestDescription("GET", uri);
-            var (response, token) = await SendAsync(uri, description, operation).ConfigureAwait(false);
+            var uri = Resolve(pathAndQuery, method);
+            var description = new ApiRequestDescription(method.Method, uri);
+            var (response, token) = await SendAsync(method, uri, json, description, operation).ConfigureAwait(false);
             if (response.Status == 401 && _tokens.CanRenew)
             {
                 operation.Host.Verbose($"{description} answered 401; renewing the access token once and retrying");
                 _tokens.Invalidate(token);
-                (response, _) = await SendAsync(uri, description, operation).ConfigureAwait(false);
+                (response, _) = await SendAsync(method, uri, json, description, operation).ConfigureAwait(false);
             }
 
             if (response.Status == 404 && notFoundIsNull)
@@ -51,7 +67,8 @@ namespace OAuthAudit.Engine.Api
                 throw ApiErrors.FromResponse(response, description, requiredPermission);
             }
 
-            if (response.Status != 200)
+            // A query job may be answered 202 (accepted) as well as 200; a read is answered 200.
+            if (response.Status != 200 && !(method == HttpMethod.Post && response.Status == 202))
             {
                 throw ApiErrors.InvalidBody(response, description, expectedModel, new JsonSerializationException($"status {response.Status} where the API answers 200 with the {expectedModel}"));
             }
@@ -69,17 +86,18 @@ namespace OAuthAudit.Engine.Api
         public void Dispose() => _transport.Dispose();
 
         /// <returns>The answer and the token it was sent with, so that only that token is renewed on a 401.</returns>
-        private async Task<(ApiResponse Response, string Token)> SendAsync(Uri uri, ApiRequestDescription description, Operation operation)
+        private async Task<(ApiResponse Response, string Token)> SendAsync(HttpMethod method, Uri uri, string? json, ApiRequestDescription description, Operation operation)
         {
             var token = await _tokens.GetTokenAsync(operation).ConfigureAwait(false);
             var response = await _transport.SendAsync(
-                () => new HttpRequestMessage(HttpMethod.Get, uri)
+                () => new HttpRequestMessage(method, uri)
                 {
                     Headers =
                     {
                         Authorization = new AuthenticationHeaderValue("Bearer", token),
                         Accept = { new MediaTypeWithQualityHeaderValue("application/json") },
                     },
+                    Content = json == null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
                 },
                 description,
                 operation).ConfigureAwait(false);
@@ -87,7 +105,7 @@ namespace OAuthAudit.Engine.Api
         }
 
         /// <summary>Paths and nextUris resolve against the API host only: a token is never sent elsewhere.</summary>
-        private Uri Resolve(string pathAndQuery)
+        private Uri Resolve(string pathAndQuery, HttpMethod method)
         {
             var uri = new Uri(Endpoint.ApiBaseUri, pathAndQuery);
             if (!string.Equals(uri.GetLeftPart(UriPartial.Authority), Endpoint.ApiBaseUri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
@@ -95,7 +113,7 @@ namespace OAuthAudit.Engine.Api
                 throw new GenesysApiException(
                     ApiFailureKind.InvalidResponse,
                     $"The API pointed to '{uri.GetLeftPart(UriPartial.Authority)}', which is not the API host {Endpoint.ApiBaseUri.Host}; the request was not sent so that the access token stays with Genesys Cloud.",
-                    new ApiRequestDescription("GET", uri));
+                    new ApiRequestDescription(method.Method, uri));
             }
 
             return uri;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 
@@ -30,6 +31,13 @@ namespace OAuthAudit.Engine.Organizations
 
         /// <returns>The client, or null when the organization has no client with that id.</returns>
         Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation);
+
+        /// <summary>
+        /// The audited changes of the organization's OAuth clients over the query's window ending now: all of them or
+        /// an error, never part. Only a live source has an audit trail; a snapshot throws InvalidOperationException.
+        /// </summary>
+        /// <param name="progress">Called (on any thread) with each state of the audit query, for progress.</param>
+        Task<OAuthClientHistory> GetClientHistoryAsync(HistoryQuery query, DateTime now, Action<string>? progress, Operation operation);
 
         /// <summary>What is already in memory, read without any request: whatever has not been read yet is null or empty.</summary>
         CachedData Cached { get; }

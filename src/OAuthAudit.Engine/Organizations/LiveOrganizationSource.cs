@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 
@@ -82,6 +83,9 @@ namespace OAuthAudit.Engine.Organizations
 
             return client;
         }
+
+        public Task<OAuthClientHistory> GetClientHistoryAsync(HistoryQuery query, DateTime now, Action<string>? progress, Operation operation) =>
+            OAuthClientHistoryReader.ReadAsync(_api, query, now, progress, operation);
 
         public CachedData Cached
         {

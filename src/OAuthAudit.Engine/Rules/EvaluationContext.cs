@@ -1,19 +1,21 @@
 using System;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Organizations;
 
 namespace OAuthAudit.Engine.Rules
 {
     /// <summary>
     /// What one evaluation of a baseline holds for every client: the evaluation time (UTC; waivers, deprecation
-    /// dates) and the organization's registries when the run has loaded them (null when not).
+    /// dates), the organization's registries and the clients' change history when the run has loaded them (null when not).
     /// </summary>
     public sealed class EvaluationContext
     {
-        public EvaluationContext(DateTime now, ScopeRegistry? scopes = null, PermissionCatalog? permissions = null)
+        public EvaluationContext(DateTime now, ScopeRegistry? scopes = null, PermissionCatalog? permissions = null, OAuthClientHistory? history = null)
         {
             Now = now.ToUniversalTime();
             Scopes = scopes;
             Permissions = permissions;
+            History = history;
         }
 
         public DateTime Now { get; }
@@ -21,5 +23,8 @@ namespace OAuthAudit.Engine.Rules
         public ScopeRegistry? Scopes { get; }
 
         public PermissionCatalog? Permissions { get; }
+
+        /// <summary>The change history of the organization's OAuth clients; null when the run did not load it.</summary>
+        public OAuthClientHistory? History { get; }
     }
 }

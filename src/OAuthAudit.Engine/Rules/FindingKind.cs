@@ -25,5 +25,8 @@ namespace OAuthAudit.Engine.Rules
         DeprecatedGrantType,
         SuspiciousText,
         WildcardPermission,
+        SecretNotRotated,
+        HistoryTooShort,
+        RecentWidening,
     }
 }

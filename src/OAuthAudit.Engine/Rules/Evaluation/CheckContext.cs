@@ -1,4 +1,5 @@
 using System;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Organizations;
 
@@ -23,5 +24,8 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         public ScopeRegistry? Scopes => Evaluation.Scopes;
 
         public PermissionCatalog? Permissions => Evaluation.Permissions;
+
+        /// <summary>The clients' change history when the run loaded it; null when not.</summary>
+        public OAuthClientHistory? History => Evaluation.History;
     }
 }

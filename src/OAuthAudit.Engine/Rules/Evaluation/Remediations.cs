@@ -16,6 +16,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         public const string NarrowDivisions = Where + " and, on the Roles tab, grant the role only in the divisions the integration works in.";
         public const string RemoveUnknownGrant = Where + " and, on the Roles tab, remove the grant of the deleted role or division, then grant a current one if the integration still needs it.";
         public const string CleanText = Where + " and retype its name and description (and redirect URIs) without control characters, then find out who set them: they can forge lines on a console or in a log.";
+        public const string RotateSecret = Where + ", regenerate its client secret, and give the new secret to the integration that uses it.";
+        public const string ReadLongerHistory = "Read at least as many days of change history as the rule looks back (the audit trail keeps a year), then audit again.";
+        public const string ReviewChange = "Confirm with whoever made the change that the wider roles or scopes were meant (Admin > Audit Viewer shows it), and narrow them again if not.";
         public const string WriteRule = "Add a rule to the baseline that applies to this client, or exempt it deliberately.";
         public const string None = "Nothing to do.";
     }
