@@ -3,10 +3,13 @@ using System.Collections.Generic;
 
 namespace OAuthAudit.Emulator;
 
-/// <summary>A GET endpoint of the API host. Template segments in braces capture one path segment.</summary>
-internal sealed class ApiRoute(string template, string? permission, Func<ApiCall, EmulatorResponse> handler)
+/// <summary>An endpoint of the API host (GET unless said). Template segments in braces capture one path segment.</summary>
+internal sealed class ApiRoute(string template, string? permission, Func<ApiCall, EmulatorResponse> handler, string method = "GET")
 {
     private readonly string[] _segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>GET, or POST for the API's read-only query jobs.</summary>
+    public string Method { get; } = method;
 
     public string? Permission { get; } = permission;
 

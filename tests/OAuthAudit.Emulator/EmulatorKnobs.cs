@@ -26,6 +26,9 @@ public sealed class EmulatorKnobs
 
     public RateLimitKnob RateLimit { get; } = new();
 
+    /// <summary>How audit query transactions (POST /api/v2/audits/query) behave.</summary>
+    public AuditQueryKnob AuditQuery { get; } = new();
+
     /// <summary>Lifetime of tokens issued from now on, sent as <c>expires_in</c> in whole seconds.</summary>
     public TimeSpan TokenLifetime
     {

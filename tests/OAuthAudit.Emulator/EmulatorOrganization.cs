@@ -31,6 +31,15 @@ public sealed class EmulatorOrganization
     /// <summary>The permission catalogue: DomainPermissionCollection objects, one per domain.</summary>
     public List<JObject> Permissions { get; set; } = [];
 
+    /// <summary>The audit trail: AuditLogMessage objects (any entity type), served by the audit query endpoints.</summary>
+    public List<JObject> AuditMessages { get; set; } = [];
+
+    /// <summary>
+    /// The audit service mapping: AuditQueryService objects. Empty when the emulator starts: it is then seeded
+    /// (<see cref="AuditTrailSeed"/>) together with the demo audit trail of the clients it knows by name.
+    /// </summary>
+    public List<JObject> AuditServices { get; set; } = [];
+
     public static EmulatorOrganization FromSnapshotFile(string path) => FromSnapshotJson(File.ReadAllText(path));
 
     /// <summary>Reads a <c>samples/README.md</c> snapshot. Dates stay the strings they were.</summary>

@@ -96,6 +96,11 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
         var credentials = new EmulatorCredentials();
         credentials.Add(auditor);
         var knobs = new EmulatorKnobs();
+        if (organization.AuditServices.Count == 0)
+        {
+            AuditTrailSeed.Apply(organization, time.GetUtcNow());
+        }
+
         var faults = new FaultQueue();
         var log = new RequestLog();
         var tokens = new TokenStore();
@@ -104,6 +109,7 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
         var routes = OrganizationEndpoints.Routes(organization)
             .Concat(OAuthEndpoints.Routes(organization, knobs))
             .Concat(AuthorizationEndpoints.Routes(organization))
+            .Concat(AuditEndpoints.Routes(organization, knobs, time))
             .ToArray();
         var pipeline = new RequestPipeline(
             log,

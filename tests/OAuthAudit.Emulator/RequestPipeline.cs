@@ -109,7 +109,7 @@ internal sealed class RequestPipeline(
                 : response;
         }
 
-        return api.Answer(request, contextId);
+        return await api.AnswerAsync(request, contextId, token);
     }
 
     private static void AddIninHeaders(EmulatorResponse response, RateLimitDecision? rate, string contextId)
