@@ -67,7 +67,7 @@ public static class AuditTrailSeed
         Add("Salesforce Data Sync", 20, "Update", null, terraform, "198.51.100.7",
             Change("roleDivisions", ["be4f6041-478a-580b-a023-7da7e6e0a5a6/b6d76dff-3f71-5f77-af88-e787a7caf44c"],
                 ["be4f6041-478a-580b-a023-7da7e6e0a5a6/b6d76dff-3f71-5f77-af88-e787a7caf44c", "0643f010-ff9e-5b07-9a2e-0a340e58e36e/*"]));
-        Add("Salesforce Data Sync", 5, "Update", sam, null, "203.0.113.24", Change("name", ["Salesforce Sync"], ["Salesforce Data Sync"]));
+        Add("Salesforce Data Sync", 6, "Update", sam, null, "203.0.113.24", Change("name", ["Salesforce Sync"], ["Salesforce Data Sync"]));
         Add("Internal Dashboard (dev)", 150, "Create", sam, null, "203.0.113.24",
             Change("name", [], ["Internal Dashboard (dev)"]), Change("authorizedGrantType", [], ["TOKEN"]), Change("secret", [], [SeededSecrets[3]]));
         Add("Internal Dashboard (dev)", 3, "Update", sam, null, "203.0.113.24",
