@@ -18,6 +18,7 @@
         'Disconnect-GcOrganization'
         'Get-GcContext'
         'Get-GcOAuthClient'
+        'Get-GcOAuthClientHistory'
         'Get-GcOAuthScope'
         'Get-GcAuthorizationRole'
         'Get-GcAuthorizationDivision'

@@ -29,5 +29,8 @@ namespace OAuthAudit.Errors
         public const string ConflictingBaselines = "ConflictingBaselines";
         public const string AuditFailed = "AuditFailed";
         public const string BaselinePatternTimeout = "BaselinePatternTimeout";
+        public const string HistoryNeedsLiveConnection = "HistoryNeedsLiveConnection";
+        public const string HistoryQueryFailed = "HistoryQueryFailed";
+        public const string HistoryQueryTimedOut = "HistoryQueryTimedOut";
     }
 }

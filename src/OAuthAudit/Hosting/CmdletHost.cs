@@ -52,7 +52,8 @@ namespace OAuthAudit.Hosting
             }
         }
 
-        private void Post(Action write)
+        /// <summary>Runs the action on the pipeline thread: now when called there, else while the pipeline thread waits (WriteProgress and the like).</summary>
+        internal void Post(Action write)
         {
             if (Thread.CurrentThread.ManagedThreadId == _pipelineThreadId)
             {
