@@ -19,6 +19,8 @@ namespace OAuthAudit.Commands
     [OutputType(typeof(OAuthClientChangeEvent))]
     public sealed class GetGcOAuthClientHistoryCommand : GcCmdlet
     {
+        private const int ProgressId = 2;
+
         private readonly List<string> _clientIds = new List<string>();
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -55,12 +57,8 @@ namespace OAuthAudit.Commands
             }
 
             var query = new HistoryQuery(Days, _clientIds, TimeSpan.FromSeconds(TimeoutSec));
-            var progress = new ProgressRecord(2, DisplayText.Visible($"Reading the OAuth client audit trail of {context.OrganizationName} ({Days} days)"), "Starting");
-            void Report(string status) => OnPipelineThread(() =>
-            {
-                progress.StatusDescription = status;
-                WriteProgress(progress);
-            });
+            var activity = DisplayText.Visible($"Reading the OAuth client audit trail of {context.OrganizationName} ({Days} days)")!;
+            void Report(string status) => OnPipelineThread(() => WriteProgress(new ProgressRecord(ProgressId, activity, status)));
 
             OAuthClientHistory? history = null;
             try
@@ -73,8 +71,7 @@ namespace OAuthAudit.Commands
             }
             finally
             {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                WriteProgress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
 
             foreach (var change in history!.Events)
