@@ -24,7 +24,7 @@ namespace OAuthAudit.Engine.History
             Days = days;
             ClientIds = (clientIds ?? Enumerable.Empty<string>()).Select(id => id.Trim()).Where(id => id.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             TimeBudget = timeBudget ?? DefaultTimeBudget;
-            FirstPollDelay = firstPollDelay ?? TimeSpan.FromMilliseconds(500);
+            FirstPollDelay = firstPollDelay ?? TimeSpan.FromMilliseconds(250);
             MaxPollDelay = maxPollDelay ?? TimeSpan.FromSeconds(5);
             if (TimeBudget <= TimeSpan.Zero || FirstPollDelay < TimeSpan.Zero || MaxPollDelay < FirstPollDelay)
             {
