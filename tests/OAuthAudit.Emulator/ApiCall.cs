@@ -5,7 +5,7 @@ namespace OAuthAudit.Emulator;
 
 internal sealed record ApiCall(HttpRequest Request, IReadOnlyDictionary<string, string> RouteValues, string ContextId)
 {
-    /// <summary>The request body as text (read before the handler runs); empty for a GET.</summary>
+    /// <summary>The request body as text (a POST's query); empty for a GET.</summary>
     public string Body { get; init; } = string.Empty;
 
     public string Path => Request.Path.Value ?? string.Empty;

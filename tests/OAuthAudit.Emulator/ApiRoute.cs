@@ -3,13 +3,12 @@ using System.Collections.Generic;
 
 namespace OAuthAudit.Emulator;
 
-/// <summary>An endpoint of the API host (GET unless said). Template segments in braces capture one path segment.</summary>
+/// <summary>An endpoint of the API host (GET unless another method is given). Template segments in braces capture one path segment.</summary>
 internal sealed class ApiRoute(string template, string? permission, Func<ApiCall, EmulatorResponse> handler, string method = "GET")
 {
-    private readonly string[] _segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>GET, or POST for the API's read-only query jobs.</summary>
     public string Method { get; } = method;
+
+    private readonly string[] _segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
     public string? Permission { get; } = permission;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -11,36 +12,44 @@ namespace OAuthAudit.Emulator;
 /// <summary>The API host: route, then method, then bearer token, then permission.</summary>
 internal sealed class ApiRouter(IReadOnlyList<ApiRoute> routes, TokenStore tokens, TimeProvider time)
 {
-    public async Task<EmulatorResponse> AnswerAsync(HttpRequest request, string contextId, CancellationToken cancellation)
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public async Task<EmulatorResponse> AnswerAsync(HttpRequest request, string contextId, CancellationToken token)
     {
         var path = request.Path.Value ?? string.Empty;
-        var matched = new List<(ApiRoute Route, Dictionary<string, string> Values)>();
-        foreach (var route in routes)
-        {
-            if (route.TryMatch(path, out var values))
-            {
-                matched.Add((route, values));
-            }
-        }
-
-        if (matched.Count == 0)
+        var matching = routes.Select(route => (Route: route, Matched: route.TryMatch(path, out var values), Values: values)).Where(match => match.Matched).ToArray();
+        if (matching.Length == 0)
         {
             return EmulatorResponse.Json(404, ErrorBodies.NotFound(contextId));
         }
 
-        var (chosen, routeValues) = matched.FirstOrDefault(entry => string.Equals(entry.Route.Method, request.Method, StringComparison.OrdinalIgnoreCase));
-        if (chosen is null)
+        var (route, _, routeValues) = matching.FirstOrDefault(match => string.Equals(match.Route.Method, request.Method, StringComparison.OrdinalIgnoreCase));
+        if (route is null)
         {
             return EmulatorResponse.Json(405, ErrorBodies.MethodNotAllowed(request.Method, contextId))
-                .WithHeader("Allow", string.Join(", ", matched.Select(entry => entry.Route.Method).Distinct()));
+                .WithHeader("Allow", string.Join(", ", matching.Select(match => match.Route.Method).Distinct()));
         }
 
-        var body = HttpMethods.IsGet(request.Method) ? string.Empty : await new StreamReader(request.Body).ReadToEndAsync(cancellation);
-        return Answer(chosen, routeValues, request, contextId, body);
+        var body = HttpMethods.IsGet(request.Method) ? string.Empty : await ReadBodyAsync(request, token);
+        return Answer(route, routeValues, request, contextId, body);
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken token)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, token)) > 0 && buffer.Length < MaxBodyBytes)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private EmulatorResponse Answer(ApiRoute route, Dictionary<string, string> values, HttpRequest request, string contextId, string body)
     {
+
         var token = BearerToken(request);
         if (token is null)
         {

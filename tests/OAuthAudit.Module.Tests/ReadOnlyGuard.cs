@@ -6,12 +6,12 @@ namespace OAuthAudit.Module.Tests
 {
     /// <summary>
     /// The module only reads. Every emulator a test starts is checked when it is disposed: the API host saw
-    /// nothing but GET and the read-only query jobs' POSTs (exactly these paths), the login host nothing but the
-    /// token POST. So the whole suite checks it.
+    /// nothing but GET and the documented read-only query jobs (exactly these POST paths), the login host nothing
+    /// but the token POST. So the whole suite checks it.
     /// </summary>
     internal static class ReadOnlyGuard
     {
-        /// <summary>POSTs that create read-only query jobs: the audit query.</summary>
+        /// <summary>The API's read-only query POSTs: their body is a query, they change nothing.</summary>
         private static readonly string[] QueryPosts = { "/api/v2/audits/query" };
 
         public static void Verify(GenesysCloudEmulator emulator)

@@ -34,27 +34,24 @@ namespace OAuthAudit.Engine.Api
             SendJsonAsync<T>(HttpMethod.Get, pathAndQuery, null, expectedModel, requiredPermission, operation, notFoundIsNull);
 
         /// <summary>
-        /// POSTs a JSON body and reads the JSON answer. Only for the API's read-only query jobs (the module never
-        /// changes an organization): the body describes what to read.
+        /// Starts one of the API's documented read-only query jobs (a POST whose body is the query): the only
+        /// non-GET request the module sends besides the token. The API answers 200 or 202 with the job.
         /// </summary>
-        /// <param name="body">Serialized as the API's request model (nulls left out).</param>
-        public Task<T?> PostQueryAsync<T>(string path, object body, string expectedModel, string? requiredPermission, Operation operation)
+        public async Task<T> PostQueryAsync<T>(string path, object query, string expectedModel, string? requiredPermission, Operation operation)
             where T : class =>
-            SendJsonAsync<T>(HttpMethod.Post, path, JsonConvert.SerializeObject(body, QueryBodySettings), expectedModel, requiredPermission, operation, notFoundIsNull: false);
+            (await SendJsonAsync<T>(HttpMethod.Post, path, JsonConvert.SerializeObject(query), expectedModel, requiredPermission, operation, notFoundIsNull: false).ConfigureAwait(false))!;
 
-        private static readonly JsonSerializerSettings QueryBodySettings = new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore };
-
-        private async Task<T?> SendJsonAsync<T>(HttpMethod method, string pathAndQuery, string? json, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull)
+        private async Task<T?> SendJsonAsync<T>(HttpMethod method, string pathAndQuery, string? jsonBody, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull)
             where T : class
         {
             var uri = Resolve(pathAndQuery, method);
             var description = new ApiRequestDescription(method.Method, uri);
-            var (response, token) = await SendAsync(method, uri, json, description, operation).ConfigureAwait(false);
+            var (response, token) = await SendAsync(method, uri, jsonBody, description, operation).ConfigureAwait(false);
             if (response.Status == 401 && _tokens.CanRenew)
             {
                 operation.Host.Verbose($"{description} answered 401; renewing the access token once and retrying");
                 _tokens.Invalidate(token);
-                (response, _) = await SendAsync(method, uri, json, description, operation).ConfigureAwait(false);
+                (response, _) = await SendAsync(method, uri, jsonBody, description, operation).ConfigureAwait(false);
             }
 
             if (response.Status == 404 && notFoundIsNull)
@@ -67,10 +64,9 @@ namespace OAuthAudit.Engine.Api
                 throw ApiErrors.FromResponse(response, description, requiredPermission);
             }
 
-            // A query job may be answered 202 (accepted) as well as 200; a read is answered 200.
             if (response.Status != 200 && !(method == HttpMethod.Post && response.Status == 202))
             {
-                throw ApiErrors.InvalidBody(response, description, expectedModel, new JsonSerializationException($"status {response.Status} where the API answers 200 with the {expectedModel}"));
+                throw ApiErrors.InvalidBody(response, description, expectedModel, new JsonSerializationException($"status {response.Status} where the API answers {(method == HttpMethod.Post ? "200 or 202" : "200")} with the {expectedModel}"));
             }
 
             try
@@ -86,7 +82,7 @@ namespace OAuthAudit.Engine.Api
         public void Dispose() => _transport.Dispose();
 
         /// <returns>The answer and the token it was sent with, so that only that token is renewed on a 401.</returns>
-        private async Task<(ApiResponse Response, string Token)> SendAsync(HttpMethod method, Uri uri, string? json, ApiRequestDescription description, Operation operation)
+        private async Task<(ApiResponse Response, string Token)> SendAsync(HttpMethod method, Uri uri, string? jsonBody, ApiRequestDescription description, Operation operation)
         {
             var token = await _tokens.GetTokenAsync(operation).ConfigureAwait(false);
             var response = await _transport.SendAsync(
@@ -97,7 +93,7 @@ namespace OAuthAudit.Engine.Api
                         Authorization = new AuthenticationHeaderValue("Bearer", token),
                         Accept = { new MediaTypeWithQualityHeaderValue("application/json") },
                     },
-                    Content = json == null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
+                    Content = jsonBody == null ? null : new StringContent(jsonBody, Encoding.UTF8, "application/json"),
                 },
                 description,
                 operation).ConfigureAwait(false);

@@ -29,7 +29,7 @@ namespace OAuthAudit.Engine.History
             GenesysApiClient api, AuditQueryRequestDto request, HistoryQuery query, Action<string>? progress, Operation operation)
         {
             var clock = Stopwatch.StartNew();
-            var posted = (await api.PostQueryAsync<AuditQueryExecutionStatusResponseDto>(QueryPath, request, StatusModel, Permission, operation).ConfigureAwait(false))!;
+            var posted = await api.PostQueryAsync<AuditQueryExecutionStatusResponseDto>(QueryPath, request, StatusModel, Permission, operation).ConfigureAwait(false);
             var transactionId = posted.Id;
             if (string.IsNullOrEmpty(transactionId) || transactionId!.IndexOfAny(new[] { '/', '?', '#', '\\' }) >= 0)
             {

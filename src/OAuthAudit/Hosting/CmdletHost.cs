@@ -52,7 +52,7 @@ namespace OAuthAudit.Hosting
             }
         }
 
-        /// <summary>Runs the action on the pipeline thread: now when called there, else while the pipeline thread waits (WriteProgress and the like).</summary>
+        /// <summary>Runs a write on the pipeline thread: at once when called there, else when the thread next waits for the work.</summary>
         internal void Post(Action write)
         {
             if (Thread.CurrentThread.ManagedThreadId == _pipelineThreadId)
