@@ -19,6 +19,7 @@
         'Get-GcContext'
         'Get-GcOAuthClient'
         'Get-GcOAuthClientUsage'
+        'Get-GcOAuthClientHistory'
         'Get-GcOAuthScope'
         'Get-GcAuthorizationRole'
         'Get-GcAuthorizationDivision'

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Rules;
 
 namespace OAuthAudit.Yaml
@@ -35,6 +36,8 @@ namespace OAuthAudit.Yaml
             Reader(DemandKinds.MaxIdleDays, (map, key) => RuleReader.WholeNumber(map, key, 1, 365, "days (usage reaches back a year)")),
             Flag(DemandKinds.FlagNeverUsed),
             Reader(DemandKinds.MaxThrottledShare, (map, key) => RuleReader.WholeNumber(map, key, 1, 100, "percent of the client's requests answered 429")),
+            Reader(DemandKinds.MaxDaysSinceSecretRotation, (map, key) => map.OptionalWholeNumber(key, HistoryQuery.MinDays, HistoryQuery.MaxDays, "days (the audit trail keeps a year)")),
+            Reader(DemandKinds.RecentChangeDays, (map, key) => map.OptionalWholeNumber(key, HistoryQuery.MinDays, HistoryQuery.MaxDays, "days (the audit trail keeps a year)")),
         }.ToDictionary(reader => reader.Kind);
 
         /// <summary>One reader per kind of DemandKinds.All, in its order; a kind without a reader fails here, at first use.</summary>

@@ -131,6 +131,19 @@ namespace OAuthAudit.Yaml
                 : throw _context.Error(value, $"'{PathOf(key)}' is {YamlValues.Describe(value)}; a whole number of {unit}, {minimum} or more, expected.");
         }
 
+        /// <summary>A whole number from minimum to maximum (a number of days the audit trail can cover).</summary>
+        public int? OptionalWholeNumber(string key, int minimum, int maximum, string unit)
+        {
+            if (!(Optional(key) is YamlNode value))
+            {
+                return null;
+            }
+
+            return value is YamlScalarNode scalar && YamlValues.TryWholeNumber(scalar, out var number) && number >= minimum && number <= maximum
+                ? number
+                : throw _context.Error(value, $"'{PathOf(key)}' is {YamlValues.Describe(value)}; a whole number of {unit}, {minimum} to {maximum}, expected.");
+        }
+
         public YamlMap? OptionalMap(string key, IReadOnlyList<string> validKeys, string what) =>
             Optional(key) is YamlNode value ? Of(_context, value, PathOf(key), validKeys, what).RejectUnknownKeys() : null;
 

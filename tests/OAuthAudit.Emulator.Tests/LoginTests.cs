@@ -37,7 +37,7 @@ public sealed class LoginTests
         Assert.NotEqual(first.Emulator.Auditor.Secret, second.Emulator.Auditor.Secret);
         Assert.True(first.Emulator.Auditor.AllowClientCredentials);
         Assert.Equal(
-            ["authorization:division:view", "authorization:role:view", "oauth:client:view", "usage:organization:view"],
+            ["audits:audit:view", "authorization:division:view", "authorization:role:view", "oauth:client:view", "usage:organization:view"],
             first.Emulator.Auditor.Permissions.Order());
     }
 

@@ -10,7 +10,7 @@ namespace OAuthAudit.Emulator;
 public sealed class EmulatorCredential
 {
     public static readonly IReadOnlyList<string> AuditorPermissions =
-        ["oauth:client:view", "authorization:role:view", "authorization:division:view", "usage:organization:view"];
+        ["oauth:client:view", "authorization:role:view", "authorization:division:view", "usage:organization:view", "audits:audit:view"];
 
     public string ClientId { get; init; } = Guid.NewGuid().ToString();
 

@@ -29,6 +29,9 @@ public sealed class EmulatorKnobs
     /// <summary>The organization usage query jobs: how many polls until Succeeded, failed, cancelled or stuck jobs, throttled polls.</summary>
     public UsageJobKnob UsageJobs { get; } = new();
 
+    /// <summary>How audit query transactions (POST /api/v2/audits/query) behave.</summary>
+    public AuditQueryKnob AuditQuery { get; } = new();
+
     /// <summary>Lifetime of tokens issued from now on, sent as <c>expires_in</c> in whole seconds.</summary>
     public TimeSpan TokenLifetime
     {

@@ -38,6 +38,15 @@ public sealed class EmulatorOrganization
     /// <summary>The API usage of clients by id; a client not listed uses <see cref="UsageSeed.Derived"/>. Not part of a snapshot.</summary>
     public Dictionary<string, UsageSeed> Usage { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The audit trail: AuditLogMessage objects (any entity type), served by the audit query endpoints.</summary>
+    public List<JObject> AuditMessages { get; set; } = [];
+
+    /// <summary>
+    /// The audit service mapping: AuditQueryService objects. Empty when the emulator starts: it is then seeded
+    /// (<see cref="AuditTrailSeed"/>) together with the demo audit trail of the clients it knows by name.
+    /// </summary>
+    public List<JObject> AuditServices { get; set; } = [];
+
     public static EmulatorOrganization FromSnapshotFile(string path) => FromSnapshotJson(File.ReadAllText(path));
 
     /// <summary>Reads a <c>docs/snapshot.md</c> snapshot. Dates stay the strings they were.</summary>

@@ -96,6 +96,11 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
         var credentials = new EmulatorCredentials();
         credentials.Add(auditor);
         var knobs = new EmulatorKnobs();
+        if (organization.AuditServices.Count == 0)
+        {
+            AuditTrailSeed.Apply(organization, time.GetUtcNow());
+        }
+
         var faults = new FaultQueue();
         var log = new RequestLog();
         var tokens = new TokenStore();
@@ -105,6 +110,7 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
             .Concat(OAuthEndpoints.Routes(organization, knobs))
             .Concat(AuthorizationEndpoints.Routes(organization))
             .Concat(UsageEndpoints.Routes(organization, knobs, time))
+            .Concat(AuditEndpoints.Routes(organization, knobs, time))
             .ToArray();
         var pipeline = new RequestPipeline(
             log,

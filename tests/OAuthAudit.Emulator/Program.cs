@@ -21,11 +21,12 @@ internal static class Program
     private const int ExitUsage = 2;
 
     private const string Usage = """
-        Usage: OAuthAudit.Emulator --snapshot <file> [--clients-page-size <n>] [--latency-ms <n>]
+        Usage: OAuthAudit.Emulator --snapshot <file> [--clients-page-size <n>] [--latency-ms <n>] [--audit-outcome <outcome>]
 
           --snapshot <file>          the organization to serve (docs/snapshot.md format), e.g. samples/demo-org.json
           --clients-page-size <n>    page GET /api/v2/oauth/clients by n (n >= 1); default: one page, as the real API
           --latency-ms <n>           delay every answer by n milliseconds (n >= 0); default 0
+          --audit-outcome <outcome>  how audit queries end: Succeeded (default), Failed, Cancelled or NeverFinishes
           --help                     show this text
 
         Prints one line of JSON to stdout: {"loginBaseUri","apiBaseUri","clientId","secret"} (the auditing
@@ -71,6 +72,7 @@ internal static class Program
         await using var emulator = await GenesysCloudEmulator.StartAsync(organization);
         emulator.Knobs.ClientsPageSize = settings.ClientsPageSize;
         emulator.Knobs.Latency = TimeSpan.FromMilliseconds(settings.LatencyMilliseconds);
+        emulator.Knobs.AuditQuery.Outcome = settings.AuditOutcome;
 
         var ready = new JObject
         {
@@ -137,7 +139,7 @@ internal static class Program
         for (var index = 0; index < args.Length; index++)
         {
             var name = args[index];
-            if (name is not ("--snapshot" or "--clients-page-size" or "--latency-ms"))
+            if (name is not ("--snapshot" or "--clients-page-size" or "--latency-ms" or "--audit-outcome"))
             {
                 problem = $"Unknown argument '{name}'.";
                 return false;
@@ -170,6 +172,15 @@ internal static class Program
 
                     settings.ClientsPageSize = pageSize;
                     break;
+                case "--audit-outcome":
+                    if (!Enum.TryParse<AuditQueryOutcome>(value, ignoreCase: false, out var outcome) || !Enum.IsDefined(outcome) || char.IsDigit(value[0]))
+                    {
+                        problem = $"--audit-outcome takes Succeeded, Failed, Cancelled or NeverFinishes, not '{value}'.";
+                        return false;
+                    }
+
+                    settings.AuditOutcome = outcome;
+                    break;
                 default:
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var latency))
                     {
@@ -198,5 +209,7 @@ internal static class Program
         public int? ClientsPageSize { get; set; }
 
         public int LatencyMilliseconds { get; set; }
+
+        public AuditQueryOutcome AuditOutcome { get; set; } = AuditQueryOutcome.Succeeded;
     }
 }

@@ -241,6 +241,21 @@ namespace OAuthAudit.Module.Tests
             Row(Usage, "Context", "null", Usage + " -Context $null", Invalid, Null);
             Row(Usage, "Context", "disconnected", "$closed = Get-GcContext; Disconnect-GcOrganization; " + Usage + " -Context $closed", "NotConnected", "which Disconnect-GcOrganization has closed");
 
+            // Get-GcOAuthClientHistory (the session holds a snapshot context, which has no audit trail)
+            const string History = "Get-GcOAuthClientHistory";
+            Row(History, "ClientId", "empty", History + " -ClientId ''", Invalid, Blank);
+            Row(History, "ClientId", "white space", History + " -ClientId '   '", Invalid, Blank);
+            Row(History, "ClientId", "huge", History + $" -ClientId {Huge}", Invalid, "The value is 100000 characters long; the most this parameter takes is 256");
+            Row(History, "Days", "zero", History + " -Days 0", Invalid, "less than the minimum allowed range of 1");
+            Row(History, "Days", "over a year", History + " -Days 366", Invalid, "greater than the maximum allowed range of 365");
+            Row(History, "Days", "not a number", History + " -Days many", NotConvertible, "Int32");
+            Row(History, "TimeoutSec", "zero", History + " -TimeoutSec 0", Invalid, "less than the minimum allowed range of 1");
+            Row(History, "TimeoutSec", "over an hour", History + " -TimeoutSec 3601", Invalid, "greater than the maximum allowed range of 3600");
+            Row(History, "Context", "a string", History + " -Context 'Northwind Contact Center'", NotConvertible, "GcContext");
+            Row(History, "Context", "null", History + " -Context $null", Invalid, Null);
+            Row(History, "Context", "a snapshot", History + " -Context (Get-GcContext)", "HistoryNeedsLiveConnection", "holds no change history");
+            Row(History, "Context", "disconnected", "$closed = Get-GcContext; Disconnect-GcOrganization; " + History + " -Context $closed", "NotConnected", "which Disconnect-GcOrganization has closed");
+
             // Get-GcOAuthScope, Get-GcAuthorizationRole, Get-GcAuthorizationDivision
             foreach (var (cmdlet, notFound, what) in new[] { ("Get-GcOAuthScope", "ScopeNotFound", "scope"), ("Get-GcAuthorizationRole", "RoleNotFound", "role"), ("Get-GcAuthorizationDivision", "DivisionNotFound", "division") })
             {

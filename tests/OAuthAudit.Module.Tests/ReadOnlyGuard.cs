@@ -12,7 +12,7 @@ namespace OAuthAudit.Module.Tests
     internal static class ReadOnlyGuard
     {
         /// <summary>The API's read-only query POSTs: their body is a query, they change nothing.</summary>
-        private static readonly string[] QueryPosts = { "/api/v2/usage/aggregates/query/jobs" };
+        private static readonly string[] QueryPosts = { "/api/v2/usage/aggregates/query/jobs", "/api/v2/audits/query" };
 
         public static void Verify(GenesysCloudEmulator emulator)
         {

@@ -73,6 +73,7 @@ function Start-Emulator {
         [string] $SnapshotPath = (Get-DemoSnapshotPath),
         [int] $ClientsPageSize = 0,
         [int] $LatencyMilliseconds = 0,
+        [string] $AuditOutcome = '',
         [int] $StartTimeoutSeconds = 60
     )
 
@@ -83,6 +84,10 @@ function Start-Emulator {
 
     if ($LatencyMilliseconds -gt 0) {
         $arguments += " --latency-ms $LatencyMilliseconds"
+    }
+
+    if ($AuditOutcome) {
+        $arguments += " --audit-outcome $AuditOutcome"
     }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new()

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Snapshots;
@@ -47,6 +48,13 @@ namespace OAuthAudit.Engine.Organizations
         /// <param name="status">Called, from any thread, with what the wait for a job is at (for progress).</param>
         /// <exception cref="UsageUnavailableException">The source holds no usage (a snapshot).</exception>
         Task<OrganizationUsage> GetUsageAsync(int days, QueryJobPolicy policy, Operation operation, Action<string>? status);
+
+        /// <summary>
+        /// The audited changes of the organization's OAuth clients over the query's window ending now: all of them or
+        /// an error, never part. Only a live source has an audit trail; a snapshot throws InvalidOperationException.
+        /// </summary>
+        /// <param name="progress">Called (on any thread) with each state of the audit query, for progress.</param>
+        Task<OAuthClientHistory> GetClientHistoryAsync(HistoryQuery query, DateTime now, Action<string>? progress, Operation operation);
 
         /// <summary>What is already in memory, read without any request: whatever has not been read yet is null or empty.</summary>
         CachedData Cached { get; }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Snapshots;
@@ -115,6 +116,9 @@ namespace OAuthAudit.Engine.Organizations
 
         public Task<OrganizationUsage> GetUsageAsync(int days, QueryJobPolicy policy, Operation operation, Action<string>? status) =>
             _usage.GetOrAdd(days, _ => new AsyncOnce<OrganizationUsage>()).GetAsync(() => FetchUsageAsync(days, policy, operation, status), operation.Cancellation);
+
+        public Task<OAuthClientHistory> GetClientHistoryAsync(HistoryQuery query, DateTime now, Action<string>? progress, Operation operation) =>
+            OAuthClientHistoryReader.ReadAsync(_api, query, now, progress, operation);
 
         public CachedData Cached
         {

@@ -5,6 +5,7 @@ using System.Threading;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Connections;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Snapshots;
@@ -127,6 +128,16 @@ namespace OAuthAudit.Engine.Organizations
         /// <exception cref="UsageUnavailableException">The context is a snapshot, which holds no usage.</exception>
         public OrganizationUsage GetUsage(int days, Operation operation, Action<string>? status = null) =>
             operation.Wait(_source.GetUsageAsync(days, QueryJobs, operation, status));
+
+        /// <summary>
+        /// The audited changes of the organization's OAuth clients (the query's clients, or all) over the query's
+        /// window ending at <paramref name="now"/>; read anew on every call (the audit trail grows).
+        /// </summary>
+        /// <param name="progress">Called on any thread with each state of the audit query.</param>
+        /// <exception cref="AuditQueryException">An audit query failed, was cancelled or ran out of time.</exception>
+        /// <exception cref="InvalidOperationException">The source is a snapshot, which has no audit trail.</exception>
+        public OAuthClientHistory GetClientHistory(HistoryQuery query, DateTime now, Action<string>? progress, Operation operation) =>
+            operation.Wait(_source.GetClientHistoryAsync(query, now, progress, operation));
 
         /// <summary>Client names read so far (every one in a snapshot), sorted; never makes a request.</summary>
         public IReadOnlyList<string> CachedClientNames() => Sorted(_source.Cached.ClientNames);

@@ -89,9 +89,10 @@ namespace OAuthAudit.Engine.Rules
             };
         }
 
-        /// <summary>What this run holds for the client beyond the listing: usage when the run loaded it or the client was read with it.</summary>
+        /// <summary>What this run holds for the client beyond the listing: usage when the run loaded it or the client was read with it; the change history when the run loaded it.</summary>
         private RunData Loaded(OAuthClient client) =>
-            _context.Usage != null || client.Usage != null ? RunData.Usage : RunData.None;
+            (_context.Usage != null || client.Usage != null ? RunData.Usage : RunData.None)
+            | (_context.History != null ? RunData.History : RunData.None);
 
         private static string Describe(RunData data) =>
             string.Join(" and ", new[] { RunData.Usage, RunData.History }.Where(flag => (data & flag) != 0).Select(flag => flag == RunData.Usage ? "the clients' API usage" : "the clients' change history"));

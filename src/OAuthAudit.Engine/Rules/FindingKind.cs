@@ -28,5 +28,8 @@ namespace OAuthAudit.Engine.Rules
         IdleClient,
         NeverUsed,
         Throttled,
+        SecretNotRotated,
+        HistoryTooShort,
+        RecentWidening,
     }
 }

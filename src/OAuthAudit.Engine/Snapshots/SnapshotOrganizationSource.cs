@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Operations;
@@ -56,6 +57,10 @@ namespace OAuthAudit.Engine.Snapshots
         /// <summary>A snapshot records the clients, not their usage: always an error.</summary>
         public Task<OrganizationUsage> GetUsageAsync(int days, QueryJobPolicy policy, Operation operation, Action<string>? status) =>
             Task.FromException<OrganizationUsage>(new UsageUnavailableException(_snapshot.Organization.Name));
+
+        /// <summary>A snapshot holds the clients as they were, not who changed them: the audit trail is read live only.</summary>
+        public Task<OAuthClientHistory> GetClientHistoryAsync(HistoryQuery query, DateTime now, Action<string>? progress, Operation operation) =>
+            throw new InvalidOperationException($"The snapshot {_snapshot.Path} holds no change history: the audit trail of OAuth clients is read from a live connection only.");
 
         public CachedData Cached => new CachedData(_registry, _roles, _divisions, _snapshot.Clients.Select(client => client.Name ?? client.Id!).ToArray());
 

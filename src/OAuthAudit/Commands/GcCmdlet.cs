@@ -27,6 +27,9 @@ namespace OAuthAudit.Commands
 
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>Runs a write (such as WriteProgress) on the pipeline thread, from whichever thread engine work reports on.</summary>
+        internal void OnPipelineThread(Action write) => ((CmdletHost)Operation.Host).Post(write);
+
         // Messages embed org-supplied names: every one reaches the console with control characters made visible.
         public new void WriteVerbose(string text) => base.WriteVerbose(DisplayText.Visible(text)!);
 

@@ -45,5 +45,8 @@ namespace OAuthAudit.Errors
         public const string UsageNeedsLiveConnection = "UsageNeedsLiveConnection";
         public const string QueryJobFailed = "QueryJobFailed";
         public const string QueryJobTimedOut = "QueryJobTimedOut";
+        public const string HistoryNeedsLiveConnection = "HistoryNeedsLiveConnection";
+        public const string HistoryQueryFailed = "HistoryQueryFailed";
+        public const string HistoryQueryTimedOut = "HistoryQueryTimedOut";
     }
 }

@@ -4,6 +4,7 @@ using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Drift;
 using OAuthAudit.Engine.Files;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Text;
 
 namespace OAuthAudit.Errors
@@ -103,6 +104,18 @@ namespace OAuthAudit.Errors
         public static ErrorRecord OrganizationMismatch(OrganizationMismatchException mismatch, object? target) =>
             Create(mismatch, ErrorIds.OrganizationMismatch, ErrorCategory.InvalidArgument, target,
                 "Give two snapshots (or a snapshot and a connection) of the same organization; Connect-GcOrganization -SnapshotPath <file> shows which organization a file holds.");
+
+        public static ErrorRecord HistoryNeedsLiveConnection(string commandName, GcContext snapshot) =>
+            Create($"{commandName} reads the audit trail, which only a live connection has: the context of {snapshot.OrganizationName} is the snapshot {snapshot.SnapshotPath}, which holds no change history.",
+                ErrorIds.HistoryNeedsLiveConnection, ErrorCategory.InvalidOperation, snapshot,
+                "Connect-GcOrganization with a client credential (or -AccessToken) that has audits:audit:view, then run it again.");
+
+        /// <summary>An audit query that Failed, was Cancelled or outran its time budget: the error names the transaction and its state.</summary>
+        public static ErrorRecord FromAuditQuery(AuditQueryException failure, object? target) => failure.Problem == AuditQueryProblem.TimedOut
+            ? Create(failure, ErrorIds.HistoryQueryTimedOut, ErrorCategory.OperationTimeout, target,
+                "Run it again with a larger -TimeoutSec or fewer -Days. Genesys Cloud runs one audit query per organization at a time, so another one may be ahead of it.")
+            : Create(failure, ErrorIds.HistoryQueryFailed, ErrorCategory.InvalidResult, target,
+                $"Run the command again; if the query fails again, quote the transaction id {failure.TransactionId} to Genesys Cloud support.");
 
         public static ErrorRecord ConnectionClosed(string commandName, ConnectionClosedException closed, object? target) =>
             Create(new InvalidOperationException($"{commandName} stopped: Disconnect-GcOrganization closed its context while it was running. {closed.Message}", closed),

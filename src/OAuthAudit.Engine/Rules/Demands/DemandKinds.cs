@@ -73,12 +73,21 @@ namespace OAuthAudit.Engine.Rules
         public static readonly DemandKind<int> MaxThrottledShare = new DemandKind<int>(
             "maxThrottledShare", DemandShape.WholeNumber, (percent, _) => new ThrottleCheck(percent), percent => percent, needs: RunData.Usage);
 
+        /// <summary>Days since the change history last showed the client's secret created or regenerated.</summary>
+        public static readonly DemandKind<int> MaxDaysSinceSecretRotation = new DemandKind<int>(
+            "maxDaysSinceSecretRotation", DemandShape.WholeNumber, (days, _) => new SecretRotationCheck(days), days => days, needs: RunData.History);
+
+        /// <summary>An Info finding for each widening of the client's roles or scopes within that many days.</summary>
+        public static readonly DemandKind<int> RecentChangeDays = new DemandKind<int>(
+            "recentChangeDays", DemandShape.WholeNumber, (days, _) => new RecentChangeCheck(days), days => days, needs: RunData.History);
+
         /// <summary>In baseline key order.</summary>
         public static readonly IReadOnlyList<DemandKind> All = new DemandKind[]
         {
             RequiredScopes, AllowedScopes, ForbiddenScopes, ForbidUnknownScopes, MaxAccessTokenValiditySeconds, RedirectUris, AllowedStates,
             RequiredRoles, ForbiddenRoles, ForbiddenPermissions, AllowedDivisions, ForbidAllDivisions, ForbidPrivilegeEscalation, ForbidUnknownRoles,
             ForbidWildcardPermissions, DeprecatedGrantTypes, ForbidSuspiciousText, MaxIdleDays, FlagNeverUsed, MaxThrottledShare,
+            MaxDaysSinceSecretRotation, RecentChangeDays,
         };
 
         /// <summary>"requiredScopes, ..., flagNeverUsed: true or maxThrottledShare": what a rule that checks nothing can be given.</summary>

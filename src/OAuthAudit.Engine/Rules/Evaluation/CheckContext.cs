@@ -1,4 +1,5 @@
 using System;
+using OAuthAudit.Engine.History;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Organizations;
 
@@ -32,5 +33,8 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
         /// <summary>The check cannot judge the client on the data loaded: the rule is skipped for it, its findings dropped, never passed.</summary>
         public void CannotDecide(string reason) => Undecided ??= reason;
+
+        /// <summary>The clients' change history when the run loaded it; null when not.</summary>
+        public OAuthClientHistory? History => Evaluation.History;
     }
 }

@@ -18,6 +18,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         public const string CleanText = Where + " and retype its name and description (and redirect URIs) without control characters, then find out who set them: they can forge lines on a console or in a log.";
         public const string RetireIdleClient = "Find out who owns the integration; if nothing uses the client any more, click Admin > Integrations > OAuth and delete it (or disable it first and delete it later), so that its secret is no longer good for anything.";
         public const string ReduceThrottling = "Have the integration's owner spread its requests out (fewer parallel calls, honour Retry-After, cache what it reads) or use the API's bulk and notification endpoints; a throttled integration misses data and delays the others sharing the organization's limits.";
+        public const string RotateSecret = Where + ", regenerate its client secret, and give the new secret to the integration that uses it.";
+        public const string ReadLongerHistory = "Read at least as many days of change history as the rule looks back (the audit trail keeps a year), then audit again.";
+        public const string ReviewChange = "Confirm with whoever made the change that the wider roles or scopes were meant (Admin > Audit Viewer shows it), and narrow them again if not.";
         public const string WriteRule = "Add a rule to the baseline that applies to this client, or exempt it deliberately.";
         public const string None = "Nothing to do.";
     }
