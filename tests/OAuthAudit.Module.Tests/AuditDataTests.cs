@@ -94,6 +94,43 @@ namespace OAuthAudit.Module.Tests
             Assert.DoesNotContain(org.Emulator.Requests, request => request.Path.StartsWith("/api/v2/audits", StringComparison.Ordinal) || request.Path.StartsWith("/api/v2/usage", StringComparison.Ordinal));
         }
 
+        [Fact]
+        public async Task An_idle_rule_that_is_not_onlyWhenLoaded_reads_the_usage_itself_once()
+        {
+            await using var org = await UsageCommandTests.Start();
+            var baseline = Path.Combine(Path.GetTempPath(), $"oauthaudit-idle-{Guid.NewGuid():N}.yml");
+            File.WriteAllText(baseline, """
+                apiVersion: oauthaudit/v1
+                kind: Baseline
+                metadata:
+                  name: idle-policy
+                spec:
+                  rules:
+                    - id: IDLE-001
+                      description: Active clients are used at least every 90 days.
+                      severity: Low
+                      match:
+                        states: [active]
+                      maxIdleDays: 90
+                """);
+            try
+            {
+                var result = org.RunConnected($$"""
+                    $results = Get-GcOAuthClient | Test-GcOAuthClientScope -Baseline '{{baseline}}'
+                    $idle = [string[]] @($results | Where-Object FailedRules -contains 'IDLE-001' | ForEach-Object ClientName); [array]::Sort($idle); $idle -join '|'
+                    @($results | Where-Object { $_.SkippedRules.Count -gt 0 }).Count
+                    """).ThrowIfFailed();
+
+                Assert.Equal(new object[] { "Legacy Reporting Scripts|Salesforce Data Sync", 0 }, result.Output.Select(item => item.BaseObject).ToArray());
+                Assert.Single(org.Emulator.Requests, request => request.Method == "POST" && request.Path == "/api/v2/usage/aggregates/query/jobs");
+                Assert.DoesNotContain(org.Emulator.Requests, request => request.Path.StartsWith("/api/v2/audits", StringComparison.Ordinal));
+            }
+            finally
+            {
+                File.Delete(baseline);
+            }
+        }
+
         private static string WriteBaseline()
         {
             var path = Path.Combine(Path.GetTempPath(), $"oauthaudit-rotation-{Guid.NewGuid():N}.yml");
