@@ -105,7 +105,7 @@ namespace OAuthAudit.Module.Tests
         }
 
         /// <summary>The demo organization, every client used daily until today except those named here.</summary>
-        private static Task<LiveOrganization> Start()
+        internal static Task<LiveOrganization> Start()
         {
             var organization = LiveOrganization.DemoOrganization();
             foreach (var client in organization.Clients)
