@@ -37,20 +37,21 @@ namespace OAuthAudit.Engine.History
             }
 
             var state = posted.State;
-            var delay = query.FirstPollDelay;
+            var polling = query.Polling;
+            var delay = polling.FirstPollDelay;
             while (!string.Equals(state, AuditQueryExecutionStatusResponseDto.Succeeded, StringComparison.Ordinal))
             {
                 Report(progress, transactionId, state, clock.Elapsed);
                 RequireUnfinished(transactionId, state, clock.Elapsed);
-                var left = query.TimeBudget - clock.Elapsed;
+                var left = polling.Budget - clock.Elapsed;
                 if (left <= TimeSpan.Zero)
                 {
                     throw new AuditQueryException(AuditQueryProblem.TimedOut, transactionId, state ?? "(none)", clock.Elapsed,
-                        $"The audit query transaction {transactionId} was still {state} after {clock.Elapsed.TotalSeconds:0.#} s, the time budget of {query.TimeBudget.TotalSeconds:0.#} s; its results were not read.");
+                        $"The audit query transaction {transactionId} was still {state} after {clock.Elapsed.TotalSeconds:0.#} s, the time budget of {polling.Budget.TotalSeconds:0.#} s; its results were not read.");
                 }
 
                 await Task.Delay(delay < left ? delay : left, operation.Cancellation).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, query.MaxPollDelay.Ticks));
+                delay = polling.Next(delay);
                 var status = (await api.GetAsync<AuditQueryExecutionStatusResponseDto>($"{QueryPath}/{Uri.EscapeDataString(transactionId)}", StatusModel, Permission, operation).ConfigureAwait(false))!;
                 if (status.Id != null && !string.Equals(status.Id, transactionId, StringComparison.Ordinal))
                 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OAuthAudit.Engine.Api;
 
 namespace OAuthAudit.Engine.History
 {
@@ -23,13 +24,7 @@ namespace OAuthAudit.Engine.History
 
             Days = days;
             ClientIds = (clientIds ?? Enumerable.Empty<string>()).Select(id => id.Trim()).Where(id => id.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            TimeBudget = timeBudget ?? DefaultTimeBudget;
-            FirstPollDelay = firstPollDelay ?? TimeSpan.FromMilliseconds(250);
-            MaxPollDelay = maxPollDelay ?? TimeSpan.FromSeconds(5);
-            if (TimeBudget <= TimeSpan.Zero || FirstPollDelay < TimeSpan.Zero || MaxPollDelay < FirstPollDelay)
-            {
-                throw new ArgumentOutOfRangeException(nameof(timeBudget), "The time budget must be positive and the poll delays ordered.");
-            }
+            Polling = new QueryJobPolicy(firstPollDelay ?? TimeSpan.FromMilliseconds(250), maxPollDelay ?? TimeSpan.FromSeconds(5), timeBudget ?? DefaultTimeBudget);
         }
 
         public int Days { get; }
@@ -37,11 +32,7 @@ namespace OAuthAudit.Engine.History
         /// <summary>The clients to read the history of; empty for every client.</summary>
         public IReadOnlyList<string> ClientIds { get; }
 
-        /// <summary>How long one audit query transaction may take, from its POST to its last poll.</summary>
-        public TimeSpan TimeBudget { get; }
-
-        public TimeSpan FirstPollDelay { get; }
-
-        public TimeSpan MaxPollDelay { get; }
+        /// <summary>How each audit query transaction is waited for: its poll delays and how long it may take, from its POST to its last poll.</summary>
+        internal QueryJobPolicy Polling { get; }
     }
 }

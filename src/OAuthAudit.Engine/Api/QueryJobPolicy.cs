@@ -1,8 +1,8 @@
 using System;
 
-namespace OAuthAudit.Engine.Usage
+namespace OAuthAudit.Engine.Api
 {
-    /// <summary>How a query job is waited for: the first poll's delay, the backoff's ceiling and the time budget after which the wait ends in an error.</summary>
+    /// <summary>How a read-only query job (usage aggregates, audit query) is waited for: the first poll's delay, the backoff's ceiling and the time budget after which the wait ends in an error.</summary>
     internal sealed class QueryJobPolicy
     {
         public QueryJobPolicy(TimeSpan firstPollDelay, TimeSpan maxPollDelay, TimeSpan budget)
