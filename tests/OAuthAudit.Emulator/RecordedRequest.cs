@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 
 namespace OAuthAudit.Emulator;
@@ -8,6 +9,7 @@ public sealed class RecordedRequest
 {
     private int _status;
     private int _finished;
+    private long _finishedTicks;
 
     internal RecordedRequest(
         long sequence,
@@ -27,6 +29,7 @@ public sealed class RecordedRequest
         Headers = headers;
         CorrelationId = correlationId;
         Timestamp = timestamp;
+        StartedTicks = Stopwatch.GetTimestamp();
     }
 
     public long Sequence { get; }
@@ -47,6 +50,19 @@ public sealed class RecordedRequest
 
     public DateTimeOffset Timestamp { get; }
 
+    /// <summary>When the request arrived, in <see cref="Stopwatch"/> ticks of real time (the emulator's clock may be a fake one).</summary>
+    public long StartedTicks { get; }
+
+    /// <summary>When the emulator was done with the request, in <see cref="Stopwatch"/> ticks; null while in progress.</summary>
+    public long? FinishedTicks
+    {
+        get
+        {
+            var ticks = Volatile.Read(ref _finishedTicks);
+            return ticks == 0 ? null : ticks;
+        }
+    }
+
     /// <summary>The status code answered; null while in progress or when no response was sent (reset, hang, client gave up).</summary>
     public int? Status
     {
@@ -62,7 +78,11 @@ public sealed class RecordedRequest
 
     internal void Complete(int status) => Volatile.Write(ref _status, status);
 
-    internal void Finish() => Volatile.Write(ref _finished, 1);
+    internal void Finish()
+    {
+        Volatile.Write(ref _finishedTicks, Stopwatch.GetTimestamp());
+        Volatile.Write(ref _finished, 1);
+    }
 
     public override string ToString() => $"{Host} {Method} {Path}{Query} -> {Status?.ToString() ?? "none"}";
 }
