@@ -22,11 +22,13 @@ internal static class Program
 
     private const string Usage = """
         Usage: OAuthAudit.Emulator --snapshot <file> [--clients-page-size <n>] [--latency-ms <n>] [--audit-outcome <outcome>]
+                                   [--request-log <file>]
 
           --snapshot <file>          the organization to serve (docs/snapshot.md format), e.g. samples/demo-org.json
           --clients-page-size <n>    page GET /api/v2/oauth/clients by n (n >= 1); default: one page, as the real API
           --latency-ms <n>           delay every answer by n milliseconds (n >= 0); default 0
           --audit-outcome <outcome>  how audit queries end: Succeeded (default), Failed, Cancelled or NeverFinishes
+          --request-log <file>       on exit, write every request seen (with its start and finish times) to file as JSON
           --help                     show this text
 
         Prints one line of JSON to stdout: {"loginBaseUri","apiBaseUri","clientId","secret"} (the auditing
@@ -88,7 +90,22 @@ internal static class Program
         var endOfInput = WaitForEndOfInputAsync();
         var stopped = Task.Delay(Timeout.Infinite, stop.Token);
         await Task.WhenAny(endOfInput, stopped);
-        return ExitOk;
+        return settings.RequestLogPath == null ? ExitOk : await WriteRequestLogAsync(emulator, settings.RequestLogPath);
+    }
+
+    private static async Task<int> WriteRequestLogAsync(GenesysCloudEmulator emulator, string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        try
+        {
+            await File.WriteAllTextAsync(fullPath, RequestLogDocument.ToJson(emulator.Requests));
+            return ExitOk;
+        }
+        catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"OAuthAudit.Emulator: cannot write the request log '{fullPath}': {unwritable.Message}");
+            return ExitFailed;
+        }
     }
 
     private static void Stop(PosixSignalContext context, CancellationTokenSource stop)
@@ -139,7 +156,7 @@ internal static class Program
         for (var index = 0; index < args.Length; index++)
         {
             var name = args[index];
-            if (name is not ("--snapshot" or "--clients-page-size" or "--latency-ms" or "--audit-outcome"))
+            if (name is not ("--snapshot" or "--clients-page-size" or "--latency-ms" or "--audit-outcome" or "--request-log"))
             {
                 problem = $"Unknown argument '{name}'.";
                 return false;
@@ -181,6 +198,9 @@ internal static class Program
 
                     settings.AuditOutcome = outcome;
                     break;
+                case "--request-log":
+                    settings.RequestLogPath = value;
+                    break;
                 default:
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var latency))
                     {
@@ -211,5 +231,7 @@ internal static class Program
         public int LatencyMilliseconds { get; set; }
 
         public AuditQueryOutcome AuditOutcome { get; set; } = AuditQueryOutcome.Succeeded;
+
+        public string? RequestLogPath { get; set; }
     }
 }
