@@ -1,0 +1,66 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    One measured module run for bench/Invoke-Benchmark.ps1, in a fresh `pwsh -NoProfile` (the benchmark starts it).
+.DESCRIPTION
+    -Mode Audit: Import-Module, Connect-GcOrganization to the emulator, Get-GcOAuthClient | Test-GcOAuthClientScope
+    (the full audit, built-in baseline). -Mode Evaluation: the same audit offline from the snapshot file, timed on a
+    second pass (the first warms up), for the evaluation throughput (clients x rules per second through the cmdlet).
+    Writes what it measured from inside itself as JSON to -ResultPath: times from the script's first line, CPU
+    (Process.TotalProcessorTime) and peak memory (Process.PeakWorkingSet64: VmHWM on Linux). The emulator's
+    client secret comes in $env:OAUTHAUDIT_BENCH_SECRET, never on the command line.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ManifestPath,
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [ValidateSet('Audit', 'Evaluation')] [string] $Mode = 'Audit',
+    [string] $LoginBaseUri,
+    [string] $ApiBaseUri,
+    [string] $ClientId,
+    [string] $SnapshotPath
+)
+
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
+$ErrorActionPreference = 'Stop'
+$process = [System.Diagnostics.Process]::GetCurrentProcess()
+$startup = ([datetime]::Now - $process.StartTime).TotalMilliseconds
+
+Import-Module -Name $ManifestPath
+$imported = $clock.Elapsed.TotalMilliseconds
+
+$result = [ordered]@{ side = 'module'; mode = $Mode; processStartToScriptMs = [math]::Round($startup, 1); importMs = [math]::Round($imported, 1) }
+if ($Mode -eq 'Audit') {
+    $secret = ConvertTo-SecureString -String $env:OAUTHAUDIT_BENCH_SECRET -AsPlainText -Force
+    $null = Connect-GcOrganization -ClientId $ClientId -ClientSecret $secret -LoginBaseUri $LoginBaseUri -ApiBaseUri $ApiBaseUri
+    $connected = $clock.Elapsed.TotalMilliseconds
+    $first = $null
+    $objects = 0
+    Get-GcOAuthClient | Test-GcOAuthClientScope | ForEach-Object {
+        if ($objects -eq 0) { $first = $clock.Elapsed.TotalMilliseconds }
+        $objects++
+    }
+
+    $result.connectedMs = [math]::Round($connected, 1)
+    $result.firstObjectMs = [math]::Round($first, 1)
+    $result.wallMs = [math]::Round($clock.Elapsed.TotalMilliseconds, 1)
+    $result.objects = $objects
+}
+else {
+    $null = Connect-GcOrganization -SnapshotPath $SnapshotPath
+    $clients = @(Get-GcOAuthClient)
+    $baseline = Get-GcOAuthBaseline
+    $clients | Test-GcOAuthClientScope -BaselineObject $baseline | Out-Null
+    $pass = [System.Diagnostics.Stopwatch]::StartNew()
+    $clients | Test-GcOAuthClientScope -BaselineObject $baseline | Out-Null
+    $pass.Stop()
+    $result.clients = $clients.Count
+    $result.rules = $baseline.Rules.Count
+    $result.evaluationMs = [math]::Round($pass.Elapsed.TotalMilliseconds, 1)
+    $result.clientRulesPerSecond = [math]::Round($clients.Count * $baseline.Rules.Count / $pass.Elapsed.TotalSeconds)
+    $result.wallMs = [math]::Round($clock.Elapsed.TotalMilliseconds, 1)
+}
+
+$process.Refresh()
+$result.cpuMs = [math]::Round($process.TotalProcessorTime.TotalMilliseconds, 1)
+$result.peakMemoryBytes = $process.PeakWorkingSet64
+Set-Content -LiteralPath $ResultPath -Value ([pscustomobject] $result | ConvertTo-Json -Compress) -Encoding utf8
