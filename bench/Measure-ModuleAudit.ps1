@@ -63,4 +63,8 @@ else {
 $process.Refresh()
 $result.cpuMs = [math]::Round($process.TotalProcessorTime.TotalMilliseconds, 1)
 $result.peakMemoryBytes = $process.PeakWorkingSet64
+if (Test-Path -LiteralPath '/proc/self/status') {
+    # The kernel's own high-water mark, to check PeakWorkingSet64 against (node's maxRSS is the same figure).
+    $result.vmHwmBytes = 1024 * [long] (Select-String -LiteralPath '/proc/self/status' -Pattern '^VmHWM:\s*(\d+) kB').Matches[0].Groups[1].Value
+}
 Set-Content -LiteralPath $ResultPath -Value ([pscustomobject] $result | ConvertTo-Json -Compress) -Encoding utf8

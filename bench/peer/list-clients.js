@@ -28,9 +28,10 @@ async function main() {
   client.setGateway(gatewayFor(process.env.OAUTHAUDIT_BENCH_API_URI));
 
   const oauth = new platformClient.OAuthApi();
+  // The first object is the first OAuth client, as the module's is the first client's audit result.
   let firstObjectMs = null;
-  const first = (listing) => { if (firstObjectMs === null && listing.entities.length > 0) firstObjectMs = elapsedMs(); return listing; };
-  const [clients, scopes] = await Promise.all([oauth.getOauthClients().then(first), oauth.getOauthScopes().then(first)]);
+  const first = (listing) => { if (listing.entities.length > 0) firstObjectMs = elapsedMs(); return listing; };
+  const [clients, scopes] = await Promise.all([oauth.getOauthClients().then(first), oauth.getOauthScopes()]);
   const wallMs = elapsedMs();
 
   const cpu = process.cpuUsage();
