@@ -14,7 +14,8 @@
     Each side reports from inside itself (wall time from its first line to its last object, time to the first
     object, CPU, peak memory); the emulator's request log, split by the time window of each run, gives its requests
     and sequential round trips (the rule of RequestTimeline.SequentialRoundTrips). A last module run per size
-    audits the snapshot offline for the evaluation throughput (clients x rules per second through the cmdlet).
+    (-Quick: for the largest only) audits the snapshot offline for the evaluation throughput (clients x rules per
+    second through the cmdlet).
     Prints the medians with module/peer ratios and writes them, with every run, to -OutputPath.
 
     Run from the repository: dotnet tool restore, then dotnet pwsh ./bench/Invoke-Benchmark.ps1
@@ -25,6 +26,8 @@
 .EXAMPLE
     dotnet pwsh ./bench/Invoke-Benchmark.ps1 -Quick
     CI-sized: organizations of 10 and 250 clients, one iteration.
+.EXAMPLE
+    dotnet pwsh ./bench/Invoke-Benchmark.ps1 -ClientCounts 10000 -Iterations 5 -Baseline samples/baseline.yml -SkipPeer
 #>
 [CmdletBinding()]
 param(
@@ -39,6 +42,8 @@ param(
     # Use the module and emulator as built (by build.ps1 or a dotnet build) instead of building them first.
     [switch] $NoBuild,
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
+    # A baseline file for the audits and the evaluation; the built-in baseline when not given.
+    [string] $Baseline,
     # Default: out/bench/results.json (out/bench/results-quick.json with -Quick).
     [string] $OutputPath
 )
@@ -244,6 +249,11 @@ if ($runPeer -and -not (Test-Path -LiteralPath (Join-Path $peerFolder 'node_modu
 }
 
 $pwshCommand = Get-PwshCommand
+$baselineArguments = @()
+if ($Baseline) {
+    $Baseline = (Resolve-Path -LiteralPath $Baseline).Path
+    $baselineArguments = @('-Baseline', $Baseline)
+}
 $generator = Join-Path $PSScriptRoot 'New-BenchmarkOrganization.ps1'
 # Generated organizations are kept, named by what makes them (counts, seed, the generator's own text).
 $generatorHash = (Get-FileHash -LiteralPath $generator -Algorithm SHA256).Hash.Substring(0, 12).ToLowerInvariant()
@@ -275,7 +285,7 @@ $organizations = foreach ($clientCount in $ClientCounts) {
         $moduleResult = Join-Path $runFolder "module-$clientCount.json"
         $peerResult = Join-Path $runFolder "peer-$clientCount.json"
         $moduleCommand = @($pwshCommand) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-ModuleAudit.ps1'),
-            '-ManifestPath', $manifest, '-ResultPath', $moduleResult, '-LoginBaseUri', $endpoint.loginBaseUri, '-ApiBaseUri', $endpoint.apiBaseUri, '-ClientId', $endpoint.clientId)
+            '-ManifestPath', $manifest, '-ResultPath', $moduleResult, '-LoginBaseUri', $endpoint.loginBaseUri, '-ApiBaseUri', $endpoint.apiBaseUri, '-ClientId', $endpoint.clientId) + $baselineArguments
         $peerCommand = @('node', (Join-Path $peerFolder 'list-clients.js'), $peerResult)
         for ($iteration = 1; $iteration -le $Iterations; $iteration++) {
             # Alternate which side goes first, so neither always runs on a warmer machine.
@@ -327,7 +337,7 @@ $organizations = foreach ($clientCount in $ClientCounts) {
         Write-Host "Evaluation throughput for $clientCount clients (offline, through Test-GcOAuthClientScope)..."
         $evaluationResult = Join-Path $runFolder "evaluation-$clientCount.json"
         $evaluationCommand = @($pwshCommand) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-ModuleAudit.ps1'),
-            '-Mode', 'Evaluation', '-ManifestPath', $manifest, '-ResultPath', $evaluationResult, '-SnapshotPath', $snapshot)
+            '-Mode', 'Evaluation', '-ManifestPath', $manifest, '-ResultPath', $evaluationResult, '-SnapshotPath', $snapshot) + $baselineArguments
         $evaluation = (Invoke-MeasuredRun -Side module -Iteration 1 -Command $evaluationCommand -ResultPath $evaluationResult).Reported
     }
 
@@ -397,6 +407,7 @@ $results = [ordered]@{
     iterations          = $Iterations
     latencyMilliseconds = $LatencyMilliseconds
     configuration       = $Configuration
+    baseline            = if ($Baseline) { $Baseline } else { 'built-in' }
     moduleVersion       = "$moduleVersion"
     peerSdk             = if ($runPeer) { (Get-Content -LiteralPath (Join-Path $peerFolder 'node_modules/purecloud-platform-client-v2/package.json') -Raw | ConvertFrom-Json).version } else { $null }
     machine             = Get-MachineDescription

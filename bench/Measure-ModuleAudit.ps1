@@ -4,7 +4,7 @@
     One measured module run for bench/Invoke-Benchmark.ps1, in a fresh `pwsh -NoProfile` (the benchmark starts it).
 .DESCRIPTION
     -Mode Audit: Import-Module, Connect-GcOrganization to the emulator, Get-GcOAuthClient | Test-GcOAuthClientScope
-    (the full audit, built-in baseline). -Mode Evaluation: the same audit offline from the snapshot file, timed on a
+    (the full audit, the built-in baseline or -Baseline). -Mode Evaluation: the same audit offline from the snapshot file, timed on a
     second pass (the first warms up), for the evaluation throughput (clients x rules per second through the cmdlet).
     Writes what it measured from inside itself as JSON to -ResultPath: times from the script's first line, CPU
     (Process.TotalProcessorTime) and peak memory (Process.PeakWorkingSet64: VmHWM on Linux). The emulator's
@@ -17,7 +17,9 @@ param(
     [string] $LoginBaseUri,
     [string] $ApiBaseUri,
     [string] $ClientId,
-    [string] $SnapshotPath
+    [string] $SnapshotPath,
+    # A baseline file for both modes; the built-in baseline when not given.
+    [string] $Baseline
 )
 
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -35,7 +37,8 @@ if ($Mode -eq 'Audit') {
     $connected = $clock.Elapsed.TotalMilliseconds
     $first = $null
     $objects = 0
-    Get-GcOAuthClient | Test-GcOAuthClientScope | ForEach-Object {
+    $audit = if ($Baseline) { @{ Baseline = $Baseline } } else { @{} }
+    Get-GcOAuthClient | Test-GcOAuthClientScope @audit | ForEach-Object {
         if ($objects -eq 0) { $first = $clock.Elapsed.TotalMilliseconds }
         $objects++
     }
@@ -48,15 +51,15 @@ if ($Mode -eq 'Audit') {
 else {
     $null = Connect-GcOrganization -SnapshotPath $SnapshotPath
     $clients = @(Get-GcOAuthClient)
-    $baseline = Get-GcOAuthBaseline
-    $clients | Test-GcOAuthClientScope -BaselineObject $baseline | Out-Null
+    $rules = if ($Baseline) { Get-GcOAuthBaseline -Path $Baseline } else { Get-GcOAuthBaseline }
+    $clients | Test-GcOAuthClientScope -BaselineObject $rules | Out-Null
     $pass = [System.Diagnostics.Stopwatch]::StartNew()
-    $clients | Test-GcOAuthClientScope -BaselineObject $baseline | Out-Null
+    $clients | Test-GcOAuthClientScope -BaselineObject $rules | Out-Null
     $pass.Stop()
     $result.clients = $clients.Count
-    $result.rules = $baseline.Rules.Count
+    $result.rules = $rules.Rules.Count
     $result.evaluationMs = [math]::Round($pass.Elapsed.TotalMilliseconds, 1)
-    $result.clientRulesPerSecond = [math]::Round($clients.Count * $baseline.Rules.Count / $pass.Elapsed.TotalSeconds)
+    $result.clientRulesPerSecond = [math]::Round($clients.Count * $rules.Rules.Count / $pass.Elapsed.TotalSeconds)
     $result.wallMs = [math]::Round($clock.Elapsed.TotalMilliseconds, 1)
 }
 
