@@ -58,7 +58,6 @@ namespace OAuthAudit.Commands
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             var commandName = _cmdlet.MyInvocation.MyCommand.Name;
             var lanes = _contexts.Select((context, index) => new OrganizationLane(context, index, commandName, queue, cancel.Token)).ToArray();
-            var statuses = new Dictionary<int, string>();
             var started = 0;
             var written = 0;
             try
@@ -69,16 +68,15 @@ namespace OAuthAudit.Commands
                     while (started < _contexts.Count && started - _finished < _throttleLimit)
                     {
                         Start(lanes[started], queue);
-                        statuses[started] = "Starting";
+                        WriteStatus(lanes[started], "Starting");
                         started++;
                     }
 
-                    WriteStatuses(lanes, statuses);
                     WaitHandle.WaitAny(new[] { queue.Posted, cancel.Token.WaitHandle }, 250);
 
                     // Everything a finished organization reported was queued before it finished: write that first.
                     var done = Enumerable.Range(0, started).Where(index => _results[index] == null && _tasks[index]!.IsCompleted).ToArray();
-                    Pump(queue, lanes, statuses);
+                    Pump(queue, lanes);
                     if (stopping.IsCancellationRequested)
                     {
                         break;
@@ -87,7 +85,6 @@ namespace OAuthAudit.Commands
                     foreach (var index in done)
                     {
                         Finish(lanes[index], cancel, finished);
-                        statuses.Remove(index);
                     }
 
                     for (; written < _contexts.Count && _results[written] != null; written++)
@@ -164,7 +161,7 @@ namespace OAuthAudit.Commands
             WriteBatchProgress();
         }
 
-        private void Pump(HostQueue queue, OrganizationLane[] lanes, Dictionary<int, string> statuses)
+        private void Pump(HostQueue queue, OrganizationLane[] lanes)
         {
             while (queue.TryTake(out var message))
             {
@@ -181,25 +178,18 @@ namespace OAuthAudit.Commands
                         _cmdlet.WriteWarning($"{name}: {message.Text}");
                         break;
                     case HostMessageKind.Progress:
-                        statuses[message.Lane] = message.Text;
+                        WriteStatus(lanes[message.Lane], message.Text);
                         break;
                 }
             }
         }
 
-        /// <summary>Only the latest status of each organization in flight is written, once per wake.</summary>
-        private void WriteStatuses(OrganizationLane[] lanes, Dictionary<int, string> statuses)
-        {
-            foreach (var status in statuses)
+        /// <summary>Every status an organization reports is written (each stage shows; the lanes report every 25 clients at most).</summary>
+        private void WriteStatus(OrganizationLane lane, string status) =>
+            _cmdlet.WriteProgress(new ProgressRecord(FirstOrganizationProgressId + lane.Lane, ActivityOf(lane), DisplayText.Visible(status))
             {
-                _cmdlet.WriteProgress(new ProgressRecord(FirstOrganizationProgressId + status.Key, ActivityOf(lanes[status.Key]), DisplayText.Visible(status.Value))
-                {
-                    ParentActivityId = BatchProgressId,
-                });
-            }
-
-            statuses.Clear();
-        }
+                ParentActivityId = BatchProgressId,
+            });
 
         private void WriteBatchProgress() =>
             _cmdlet.WriteProgress(new ProgressRecord(BatchProgressId, _activity, $"{_finished} of {_contexts.Count} organization(s) audited")
