@@ -99,45 +99,50 @@ namespace OAuthAudit.Module.Tests
         [Fact]
         public async Task An_organization_that_fails_is_an_Error_run_and_the_others_are_judged_as_alone()
         {
-            await using var fleet = await OrganizationFleet.StartAsync("Healthy", "Listing refused", "Usage job fails", "Rate limited");
+            await using var fleet = await OrganizationFleet.StartAsync("Healthy", "Listing refused", "Usage job fails", "Rate limited", "Token expired");
             fleet.Emulators[1].Faults.Enqueue(new Fault(ClientsPath, 403, times: 10));
             fleet.Emulators[2].Knobs.UsageJobs.FailNext = 10;
             fleet.Emulators[3].Faults.Enqueue(new Fault(ClientsPath, 429, times: 100));
+            fleet.Emulators[4].Credentials.Remove(fleet.Emulators[4].Auditor.ClientId);
+            fleet.Emulators[4].RevokeAllTokens();
             var baseline = Path.Combine(Path.GetTempPath(), $"oauthaudit-idle-{Guid.NewGuid():N}.yml");
             File.WriteAllText(baseline, IdleBaseline);
             try
             {
                 var variables = new Dictionary<string, object?> { ["baseline"] = baseline };
-                var together = fleet.Run($"$runs = Invoke-GcOAuthAudit -Context $o0, $o1, $o2, $o3 -Baseline $baseline; $runs | {RunLine}; $runs[0] | {ResultLines}", variables);
+                var together = fleet.Run($"$runs = Invoke-GcOAuthAudit -Context $o0, $o1, $o2, $o3, $o4 -Baseline $baseline; $runs | {RunLine}; $runs[0] | {ResultLines}", variables);
                 var alone = fleet.Run($"Invoke-GcOAuthAudit -Context $o0 -Baseline $baseline | {ResultLines}", variables).ThrowIfFailed();
-                var gated = fleet.Run($"Invoke-GcOAuthAudit -Context $o0, $o1, $o2, $o3 -Baseline $baseline -FailOn Critical | {RunLine}", variables);
+                var gated = fleet.Run($"Invoke-GcOAuthAudit -Context $o0, $o1, $o2, $o3, $o4 -Baseline $baseline -FailOn Critical | {RunLine}", variables);
 
                 Assert.Null(together.Terminating);
-                var runs = together.Output.Take(4).Select(item => item.ToString()).ToArray();
+                var runs = together.Output.Take(5).Select(item => item.ToString()).ToArray();
                 Assert.Equal(new[]
                 {
                     "Healthy|Live|40|Pass 31, Warning 2, NotApplicable 7|",
                     "Listing refused|Live|0||MissingPermission",
                     "Usage job fails|Live|0||QueryJobFailed",
                     "Rate limited|Live|0||RateLimited",
+                    "Token expired|Live|0||CredentialsRejected",
                 }, runs);
-                Assert.Equal(alone.Output.Select(item => item.ToString()), together.Output.Skip(4).Select(item => item.ToString()));
+                Assert.Equal(alone.Output.Select(item => item.ToString()), together.Output.Skip(5).Select(item => item.ToString()));
 
                 // A non-terminating error per failing organization, naming it; the run holds the same ErrorId.
-                Assert.Equal(3, together.Errors.Count);
-                foreach (var (errorId, name) in new[] { ("MissingPermission", "Listing refused"), ("QueryJobFailed", "Usage job fails"), ("RateLimited", "Rate limited") })
+                Assert.Equal(4, together.Errors.Count);
+                foreach (var (errorId, name) in new[] { ("MissingPermission", "Listing refused"), ("QueryJobFailed", "Usage job fails"), ("RateLimited", "Rate limited"), ("CredentialsRejected", "Token expired") })
                 {
                     var error = Assert.Single(together.Errors, record => record.FullyQualifiedErrorId == errorId + ",OAuthAudit.Commands.InvokeGcOAuthAuditCommand");
                     Assert.StartsWith(name + ": ", error.ErrorDetails!.Message, StringComparison.Ordinal);
                     Assert.Equal(name, error.TargetObject!.GetType().GetProperty("OrganizationName")!.GetValue(error.TargetObject));
                 }
 
-                // -FailOn decides only once every run is in: all four are returned, then AuditFailed names the three.
+                // -FailOn decides only once every run is in: all five are returned, then AuditFailed names the four that failed.
                 Assert.Equal(runs, gated.Output.Select(item => item.ToString()));
                 var failed = gated.AssertTerminating("AuditFailed", ErrorCategory.InvalidResult);
                 Assert.Contains("Listing refused: 1 error(s) of the run as a whole (MissingPermission)", failed.ToString(), StringComparison.Ordinal);
                 Assert.Contains("Usage job fails", failed.ToString(), StringComparison.Ordinal);
                 Assert.Contains("Rate limited", failed.ToString(), StringComparison.Ordinal);
+                Assert.Contains("Token expired", failed.ToString(), StringComparison.Ordinal);
+                Assert.DoesNotContain("Healthy", failed.ToString(), StringComparison.Ordinal);
             }
             finally
             {
