@@ -130,18 +130,17 @@ namespace OAuthAudit.Commands
         private void Finish(OrganizationLane lane, CancellationTokenSource cancel, Action<int, AuditRun> finished)
         {
             var task = _tasks[lane.Lane]!;
-            if (task.IsFaulted)
+            if (task.IsFaulted || task.IsCanceled)
             {
                 cancel.Cancel();
                 WaitForAll();
-                ExceptionDispatchInfo.Capture(task.Exception!.InnerException ?? task.Exception).Throw();
-            }
+                var failure = task.Exception?.InnerException;
+                if (failure == null || (failure is OperationCanceledException && _cmdlet.Stopping))
+                {
+                    throw new PipelineStoppedException();
+                }
 
-            if (task.IsCanceled)
-            {
-                cancel.Cancel();
-                WaitForAll();
-                throw new PipelineStoppedException();
+                ExceptionDispatchInfo.Capture(failure).Throw();
             }
 
             var result = task.Result;
