@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using OAuthAudit.Emulator;
@@ -59,10 +60,17 @@ namespace OAuthAudit.Module.Tests
             return Shell.Run(script, variables);
         }
 
-        /// <summary>True when a request of one emulator was in flight while a request of the other was.</summary>
-        public static bool Overlap(GenesysCloudEmulator one, GenesysCloudEmulator other) =>
-            one.Requests.Any(first => other.Requests.Any(second =>
-                first.StartedTicks < (second.FinishedTicks ?? long.MaxValue) && second.StartedTicks < (first.FinishedTicks ?? long.MaxValue)));
+        /// <summary>
+        /// True when a request of one emulator was in flight for at least 20 ms while a request of the other was (with
+        /// 50 ms latency or more, requests sent together overlap by about the latency; a request sent just after another
+        /// was answered may overlap its bookkeeping by a fraction of a millisecond, which does not count).
+        /// </summary>
+        public static bool Overlap(GenesysCloudEmulator one, GenesysCloudEmulator other)
+        {
+            var margin = Stopwatch.Frequency / 50;
+            return one.Requests.Any(first => other.Requests.Any(second =>
+                Math.Min(first.FinishedTicks ?? long.MaxValue, second.FinishedTicks ?? long.MaxValue) - Math.Max(first.StartedTicks, second.StartedTicks) > margin));
+        }
 
         public async ValueTask DisposeAsync()
         {
