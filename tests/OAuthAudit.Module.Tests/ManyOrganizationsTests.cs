@@ -34,6 +34,21 @@ namespace OAuthAudit.Module.Tests
                   maxIdleDays: 90
             """;
 
+        private const string RotationBaseline = """
+            apiVersion: oauthaudit/v1
+            kind: Baseline
+            metadata:
+              name: rotation-policy
+            spec:
+              rules:
+                - id: ROT-001
+                  description: Client secrets are rotated at least every 180 days.
+                  severity: Medium
+                  match:
+                    names: ['Salesforce Data Sync', 'Okta SCIM Provisioning', 'Internal Dashboard (dev)']
+                  maxDaysSinceSecretRotation: 180
+            """;
+
         private const string RunLine = "ForEach-Object { \"$($_.Organization.Name)|$($_.DataSource.Kind)|$($_.Summary.Clients)|$($_.Summary)|$(@($_.Errors | ForEach-Object ErrorId) -join ',')\" }";
 
         private const string ResultLines = "ForEach-Object { $_.Results | ForEach-Object { \"$($_.ClientName)|$($_.Outcome)|$($_.FailedRules -join ',')\" } }";
@@ -143,6 +158,31 @@ namespace OAuthAudit.Module.Tests
                 Assert.Contains("Rate limited", failed.ToString(), StringComparison.Ordinal);
                 Assert.Contains("Token expired", failed.ToString(), StringComparison.Ordinal);
                 Assert.DoesNotContain("Healthy", failed.ToString(), StringComparison.Ordinal);
+            }
+            finally
+            {
+                File.Delete(baseline);
+            }
+        }
+
+        [Fact]
+        public async Task An_organization_whose_audit_query_fails_is_an_Error_run_and_the_other_is_judged_by_its_history()
+        {
+            await using var fleet = await OrganizationFleet.StartAsync("History read", "History fails");
+            fleet.Emulators[0].Knobs.AuditQuery.PollsToFinish = 1;
+            fleet.Emulators[1].Knobs.AuditQuery.PollsToFinish = 1;
+            fleet.Emulators[1].Knobs.AuditQuery.Outcome = AuditQueryOutcome.Failed;
+            var baseline = Path.Combine(Path.GetTempPath(), $"oauthaudit-rotation-{Guid.NewGuid():N}.yml");
+            File.WriteAllText(baseline, RotationBaseline);
+            try
+            {
+                var result = fleet.Run($"Invoke-GcOAuthAudit -Context $o0, $o1 -Baseline $baseline | {RunLine}", new() { ["baseline"] = baseline });
+
+                Assert.Null(result.Terminating);
+                Assert.Equal(new[] { "History read|Live|40|Pass 1, Fail 2, NotApplicable 37|", "History fails|Live|0||HistoryQueryFailed" }, result.Output.Select(item => item.ToString()));
+                var error = Assert.Single(result.Errors);
+                Assert.Equal("HistoryQueryFailed,OAuthAudit.Commands.InvokeGcOAuthAuditCommand", error.FullyQualifiedErrorId);
+                Assert.StartsWith("History fails: ", error.ErrorDetails!.Message, StringComparison.Ordinal);
             }
             finally
             {
