@@ -391,6 +391,9 @@ namespace OAuthAudit.Module.Tests
             Row(Invoke, "Format", "without -OutputPath", Invoke + " -Format Json", "ReportPathInvalid", "there is no -OutputPath to write them to");
             Row(Invoke, "FailOn", "not a severity", Invoke + " -FailOn Severe", NotConvertible, "Info, Low, Medium, High, Critical");
             Row(Invoke, "FailOn", "out of range", Invoke + " -FailOn 99", NotConvertible, "Info,Low,Medium,High,Critical");
+            Row(Invoke, "ThrottleLimit", "zero", Invoke + " -ThrottleLimit 0", Invalid, "less than the minimum allowed range of 1");
+            Row(Invoke, "ThrottleLimit", "too many", Invoke + " -ThrottleLimit 65", Invalid, "greater than the maximum allowed range of 64");
+            Row(Invoke, "ThrottleLimit", "not a number", Invoke + " -ThrottleLimit many", NotConvertible, "Cannot convert value \"many\" to type \"System.Int32\"");
             return rows;
         }
 

@@ -9,6 +9,7 @@ using OAuthAudit.Engine.Rules;
 using OAuthAudit.Engine.Text;
 using OAuthAudit.Engine.Usage;
 using OAuthAudit.Errors;
+using OAuthAudit.Hosting;
 
 namespace OAuthAudit.Commands
 {
@@ -21,16 +22,16 @@ namespace OAuthAudit.Commands
     {
         private const int HistoryProgressId = 4;
 
-        private readonly GcCmdlet _cmdlet;
+        private readonly IReadHost _host;
         private readonly DateTime _now;
         private readonly BaselineData _data;
         private readonly BaselineEvaluator _evaluator;
         private readonly Dictionary<GcContext, ContextData> _contexts = new Dictionary<GcContext, ContextData>();
         private readonly List<Waiver> _expiredUnwarned;
 
-        private BaselineAudit(GcCmdlet cmdlet, Baseline baseline, DateTime now)
+        private BaselineAudit(IReadHost host, Baseline baseline, DateTime now)
         {
-            _cmdlet = cmdlet;
+            _host = host;
             _now = now;
             Baseline = baseline;
             _data = BaselineData.Of(baseline);
@@ -46,6 +47,12 @@ namespace OAuthAudit.Commands
             var baseline = BaselineInput.Load(cmdlet, path, given);
             return new BaselineAudit(cmdlet, baseline, DateTime.UtcNow);
         }
+
+        /// <summary>
+        /// The same baseline and evaluation time for one organization of several audited at once: its reads and
+        /// warnings go to <paramref name="host"/>, and a failed read fails that organization only.
+        /// </summary>
+        public BaselineAudit For(IReadHost host) => new BaselineAudit(host, Baseline, _now);
 
         /// <exception cref="PatternTimeoutException">A name regular expression of a rule ran out of time on this client.</exception>
         public ClientAuditResult Evaluate(OAuthClient client)
@@ -89,25 +96,25 @@ namespace OAuthAudit.Commands
         {
             if (context.Source == ContextSource.Snapshot)
             {
-                _cmdlet.WriteWarning($"The rules of baseline '{Baseline.Name}' that need the change history were skipped for {context.OrganizationName}: the snapshot {context.SnapshotPath} has no audit trail. Audit a live connection to check them.");
+                _host.Warn($"The rules of baseline '{Baseline.Name}' that need the change history were skipped for {context.OrganizationName}: the snapshot {context.SnapshotPath} has no audit trail. Audit a live connection to check them.");
                 return null;
             }
 
             var activity = DisplayText.Visible($"Reading the OAuth client audit trail of {context.OrganizationName} ({days} days) for baseline '{Baseline.Name}'")!;
-            void Report(string status) => _cmdlet.OnPipelineThread(() => _cmdlet.WriteProgress(new ProgressRecord(HistoryProgressId, activity, DisplayText.Visible(status))));
+            void Report(string status) => _host.Progress(new ProgressRecord(HistoryProgressId, activity, DisplayText.Visible(status)));
 
             OAuthClientHistory? history = null;
             try
             {
-                _cmdlet.RunAgainstApi(() => history = context.Directory.GetClientHistory(new HistoryQuery(days), _now, Report, _cmdlet.Operation), context);
+                _host.Run(() => history = context.Directory.GetClientHistory(new HistoryQuery(days), _now, Report, _host.Operation), context);
             }
             catch (AuditQueryException failure)
             {
-                _cmdlet.ThrowTerminatingError(ErrorRecords.FromAuditQuery(failure, context));
+                _host.Fail(ErrorRecords.FromAuditQuery(failure, context));
             }
             finally
             {
-                _cmdlet.WriteProgress(new ProgressRecord(HistoryProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                _host.Progress(new ProgressRecord(HistoryProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
 
             return history;
@@ -118,12 +125,12 @@ namespace OAuthAudit.Commands
         {
             if (context.Source == ContextSource.Snapshot)
             {
-                _cmdlet.WriteWarning($"The rules of baseline '{Baseline.Name}' that need API usage were skipped for {context.OrganizationName}: the snapshot {context.SnapshotPath} holds no usage. Audit a live connection to check them.");
+                _host.Warn($"The rules of baseline '{Baseline.Name}' that need API usage were skipped for {context.OrganizationName}: the snapshot {context.SnapshotPath} holds no usage. Audit a live connection to check them.");
                 return null;
             }
 
             OrganizationUsage? usage = null;
-            _cmdlet.RunAgainstApi(() => usage = UsageReader.Read(_cmdlet, context, days), context);
+            _host.Run(() => usage = UsageReader.Read(_host, context, days), context);
             return usage;
         }
 
@@ -133,7 +140,7 @@ namespace OAuthAudit.Commands
             foreach (var expired in _expiredUnwarned.Where(waiver => waiver.Names(client.Id, client.Name)).ToArray())
             {
                 _expiredUnwarned.Remove(expired);
-                _cmdlet.WriteWarning($"The waiver of {expired.RuleId} for '{expired.Client}' expired on {expired.ExpiresOn:yyyy-MM-dd} and no longer applies ({Baseline.Source}).");
+                _host.Warn($"The waiver of {expired.RuleId} for '{expired.Client}' expired on {expired.ExpiresOn:yyyy-MM-dd} and no longer applies ({Baseline.Source}).");
             }
         }
 

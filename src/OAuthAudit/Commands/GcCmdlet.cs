@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
-using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Engine.Text;
@@ -11,7 +10,7 @@ using OAuthAudit.Hosting;
 namespace OAuthAudit.Commands
 {
     /// <summary>What every OAuthAudit cmdlet shares: Ctrl+C cancels in-flight requests; engine activity reaches the streams.</summary>
-    public abstract class GcCmdlet : PSCmdlet, IDisposable
+    public abstract class GcCmdlet : PSCmdlet, IDisposable, IReadHost
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private Operation? _operation;
@@ -48,20 +47,16 @@ namespace OAuthAudit.Commands
         }
 
         /// <summary>Runs engine work; an API failure stops the command with an ErrorRecord that says what to do.</summary>
-        internal void RunAgainstApi(Action work, object? target)
-        {
-            try
-            {
-                work();
-            }
-            catch (GenesysApiException failure)
-            {
-                ThrowTerminatingError(ErrorRecords.FromApi(failure, target));
-            }
-            catch (ConnectionClosedException closed)
-            {
-                ThrowTerminatingError(ErrorRecords.ConnectionClosed(MyInvocation.MyCommand.Name, closed, target));
-            }
-        }
+        internal void RunAgainstApi(Action work, object? target) => ((IReadHost)this).Run(work, target);
+
+        Operation IReadHost.Operation => Operation;
+
+        string IReadHost.CommandName => MyInvocation.MyCommand.Name;
+
+        void IReadHost.Warn(string text) => OnPipelineThread(() => WriteWarning(text));
+
+        void IReadHost.Progress(ProgressRecord record) => OnPipelineThread(() => WriteProgress(record));
+
+        void IReadHost.Fail(ErrorRecord record) => ThrowTerminatingError(record);
     }
 }

@@ -3,10 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Connections;
-using OAuthAudit.Engine.Model;
-using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Reports;
 using OAuthAudit.Engine.Rules;
 using OAuthAudit.Engine.Runs;
@@ -18,24 +15,29 @@ namespace OAuthAudit.Commands
 {
     /// <summary>
     /// The whole audit in one command, for runbooks and CI: for each organization, list its clients, judge each against
-    /// the baseline, build the run, write its reports and return it; with -FailOn, end with AuditFailed when any run
-    /// has an outstanding finding at or above that severity or could not judge everything.
+    /// the baseline, build the run, write its reports and return it; several organizations are audited at once
+    /// (-ThrottleLimit), and one that fails is an Error run, never the end of the others. With -FailOn, end (after
+    /// every run) with AuditFailed when any run has an outstanding finding at or above that severity or could not
+    /// judge everything.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "GcOAuthAudit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(AuditRun))]
     public sealed class InvokeGcOAuthAuditCommand : GcCmdlet
     {
-        private const int ProgressEvery = 25;
-
         private readonly List<AuditRun> _runs = new List<AuditRun>();
         private BaselineAudit _audit = null!;
         private GcContext[] _contexts = Array.Empty<GcContext>();
         private IReadOnlyList<ReportTarget>[] _targets = Array.Empty<IReadOnlyList<ReportTarget>>();
 
-        /// <summary>The organizations to audit, one after another; the session's current context when not given.</summary>
+        /// <summary>The organizations to audit, up to -ThrottleLimit at once; the session's current context when not given.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public GcContext[]? Context { get; set; }
+
+        /// <summary>How many organizations are audited at the same time, each over its own connection and rate limit.</summary>
+        [Parameter]
+        [ValidateRange(1, AuditBatch.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = AuditBatch.DefaultThrottleLimit;
 
         [Parameter]
         [ValidateText(4096)]
@@ -70,13 +72,14 @@ namespace OAuthAudit.Commands
             // Everything is checked before the first request: every context connected, every report path usable.
             _contexts = (Context ?? new GcContext[] { null! }).Select(RequireContext).ToArray();
             _targets = PlanReports(_contexts);
-            for (var index = 0; index < _contexts.Length; index++)
-            {
-                var run = Audit(_contexts[index], index);
-                _runs.Add(run);
-                WriteReports(run, _targets[index]);
-                WriteObject(run);
-            }
+            var batch = new AuditBatch(this, _audit, _contexts, ThrottleLimit);
+            batch.Run(
+                finished: (index, run) => WriteReports(run, _targets[index]),
+                output: run =>
+                {
+                    _runs.Add(run);
+                    WriteObject(run);
+                });
         }
 
         protected override void EndProcessing()
@@ -152,65 +155,6 @@ namespace OAuthAudit.Commands
             return targets;
         }
 
-        private AuditRun Audit(GcContext context, int index)
-        {
-            var progress = new ProgressRecord(1, DisplayText.Visible($"Auditing {context.OrganizationName} against baseline '{_audit.Baseline.Name}'"), "Listing OAuth clients")
-            {
-                PercentComplete = _contexts.Length > 1 ? index * 100 / _contexts.Length : -1,
-            };
-            Stage(progress, 0, progress.StatusDescription);
-            var builder = AuditRunBuilder.For(context, _audit.Baseline, DateTime.UtcNow);
-            var clients = new List<OAuthClient>();
-            try
-            {
-                var resolved = context.Directory.GetClients(Operation, listed: count => Stage(progress, count, $"Listing OAuth clients: {count} listed"));
-                Stage(progress, 0, "Resolving scopes and role grants");
-                foreach (var client in resolved)
-                {
-                    clients.Add(client);
-                    Stage(progress, clients.Count, $"Resolving scopes and role grants: {clients.Count} clients");
-                }
-            }
-            catch (GenesysApiException failure)
-            {
-                return ErrorRun(builder, ErrorRecords.FromApi(failure, context), progress);
-            }
-            catch (ConnectionClosedException closed)
-            {
-                return ErrorRun(builder, ErrorRecords.ConnectionClosed(MyInvocation.MyCommand.Name, closed, context), progress);
-            }
-
-            for (var judged = 0; judged < clients.Count; judged++)
-            {
-                Stage(progress, judged, $"Evaluating {judged} of {clients.Count} clients");
-                var client = clients[judged];
-                try
-                {
-                    builder.Add(_audit.Evaluate(client));
-                }
-                catch (PatternTimeoutException timeout)
-                {
-                    var record = _audit.PatternTimeout(timeout, client);
-                    builder.AddError(new ClientIdentity(client.Id, client.Name, client.AuthorizedGrantType, client.State), record.FullyQualifiedErrorId, MessageOf(record), DateTime.UtcNow);
-                    WriteError(record);
-                }
-            }
-
-            var run = builder.Build(DateTime.UtcNow);
-            Completed(progress);
-            WriteVerbose($"Audited {run.Summary.Clients} clients of {context.OrganizationName} against baseline '{_audit.Baseline.Name}': {run.Summary}.");
-            return run;
-        }
-
-        /// <summary>An organization that could not be listed: a run with the error and no client, never a pass; the error is written too.</summary>
-        private AuditRun ErrorRun(AuditRunBuilder builder, ErrorRecord record, ProgressRecord progress)
-        {
-            builder.AddError(record.FullyQualifiedErrorId, MessageOf(record), DateTime.UtcNow);
-            WriteError(record);
-            Completed(progress);
-            return builder.Build(DateTime.UtcNow);
-        }
-
         private void WriteReports(AuditRun run, IReadOnlyList<ReportTarget> targets)
         {
             if (targets.Count == 0)
@@ -218,28 +162,17 @@ namespace OAuthAudit.Commands
                 return;
             }
 
-            var progress = new ProgressRecord(3, DisplayText.Visible($"Writing the reports of {run.Organization.Name}"), $"{targets.Count} files to {Path.GetDirectoryName(targets[0].Path)}");
-            Stage(progress, 0, progress.StatusDescription);
+            var progress = new ProgressRecord(3, DisplayText.Visible($"Writing the reports of {run.Organization.Name}"), DisplayText.Visible($"{targets.Count} files to {Path.GetDirectoryName(targets[0].Path)}"))
+            {
+                ParentActivityId = 1,
+            };
+            WriteProgress(progress);
             foreach (var file in ReportOutput.Write(this, targets, new[] { run }, Force))
             {
-                WriteVerbose($"Wrote {file.FullName} ({file.Length:N0} bytes).");
+                WriteVerbose($"{run.Organization.Name}: Wrote {file.FullName} ({file.Length:N0} bytes).");
             }
 
-            Completed(progress);
+            WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, "Done") { ParentActivityId = 1, RecordType = ProgressRecordType.Completed });
         }
-
-        // A record per write: the host may keep the records it was given, so one is never changed once written.
-        private void Stage(ProgressRecord progress, int count, string status)
-        {
-            if (count % ProgressEvery == 0)
-            {
-                WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, DisplayText.Visible(status)) { PercentComplete = progress.PercentComplete });
-            }
-        }
-
-        private void Completed(ProgressRecord progress) =>
-            WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, "Done") { RecordType = ProgressRecordType.Completed });
-
-        private static string MessageOf(ErrorRecord record) => record.ErrorDetails?.Message ?? record.Exception.Message;
     }
 }

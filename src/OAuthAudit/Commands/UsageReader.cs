@@ -12,30 +12,23 @@ namespace OAuthAudit.Commands
     {
         private const int ProgressId = 3;
 
-        /// <summary>The usage over the last <paramref name="days"/> days (read once per connection); stops the command when the context holds none.</summary>
-        public static OrganizationUsage Read(GcCmdlet cmdlet, GcContext context, int days)
+        /// <summary>The usage over the last <paramref name="days"/> days (read once per connection); fails the host when the context holds none.</summary>
+        public static OrganizationUsage Read(IReadHost host, GcContext context, int days)
         {
-            var progress = new ProgressRecord(ProgressId, DisplayText.Visible($"Reading the API usage of {context.OrganizationName} ({days} days)"), "Starting the usage query");
-            var host = (CmdletHost)cmdlet.Operation.Host;
-            void Report(string status) => host.Post(() =>
-            {
-                progress.StatusDescription = status;
-                cmdlet.WriteProgress(progress);
-            });
-
+            var activity = DisplayText.Visible($"Reading the API usage of {context.OrganizationName} ({days} days)")!;
+            host.Progress(new ProgressRecord(ProgressId, activity, "Starting the usage query"));
             try
             {
-                return context.Directory.GetUsage(days, cmdlet.Operation, Report);
+                return context.Directory.GetUsage(days, host.Operation, status => host.Progress(new ProgressRecord(ProgressId, activity, DisplayText.Visible(status))));
             }
             catch (UsageUnavailableException unavailable)
             {
-                cmdlet.ThrowTerminatingError(ErrorRecords.UsageUnavailable(unavailable, context));
+                host.Fail(ErrorRecords.UsageUnavailable(unavailable, context));
                 throw;
             }
             finally
             {
-                progress.RecordType = ProgressRecordType.Completed;
-                cmdlet.WriteProgress(progress);
+                host.Progress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
     }

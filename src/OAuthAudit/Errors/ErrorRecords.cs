@@ -117,6 +117,19 @@ namespace OAuthAudit.Errors
             : Create(failure, ErrorIds.HistoryQueryFailed, ErrorCategory.InvalidResult, target,
                 $"Run the command again; if the query fails again, quote the transaction id {failure.TransactionId} to Genesys Cloud support.");
 
+        /// <summary>
+        /// An error that ended one organization's part of a command over several: the same ErrorId, category and
+        /// advice, with the organization named at the start of the message and as the target.
+        /// </summary>
+        public static ErrorRecord OfOrganization(ErrorRecord record, GcContext organization) =>
+            new ErrorRecord(record.Exception, record.FullyQualifiedErrorId, record.CategoryInfo.Category, organization)
+            {
+                ErrorDetails = new ErrorDetails(DisplayText.Visible($"{organization.OrganizationName}: {record.ErrorDetails?.Message ?? record.Exception.Message}"))
+                {
+                    RecommendedAction = record.ErrorDetails?.RecommendedAction,
+                },
+            };
+
         public static ErrorRecord ConnectionClosed(string commandName, ConnectionClosedException closed, object? target) =>
             Create(new InvalidOperationException($"{commandName} stopped: Disconnect-GcOrganization closed its context while it was running. {closed.Message}", closed),
                 ErrorIds.NotConnected, ErrorCategory.InvalidOperation, target,
