@@ -8,11 +8,12 @@ namespace OAuthAudit.Engine.Runs
     /// <summary>
     /// Combines runs (read from run documents, merged documents or objects) into one set with one run per
     /// organization, keyed by id. Runs against different baselines or sources are kept as they are: each run keeps
-    /// its own. Two runs of one organization are refused unless the caller says the latest wins.
+    /// its own. The same run given twice (byte for byte the same document) is taken once; two different runs of one
+    /// organization are refused unless the caller says the latest wins.
     /// </summary>
     public static class RunMerge
     {
-        /// <param name="note">Told of each run left out by <see cref="DuplicateRuns.KeepLatest"/>.</param>
+        /// <param name="note">Told of each run left out: the same run given again, or an older run left out by <see cref="DuplicateRuns.KeepLatest"/>.</param>
         /// <exception cref="DuplicateRunException">Two runs of one organization, and <paramref name="duplicates"/> does not settle it.</exception>
         /// <exception cref="ArgumentException">No run was given.</exception>
         public static AuditRunSet Merge(IEnumerable<MergeInput> inputs, DuplicateRuns duplicates, Action<string>? note = null)
@@ -30,6 +31,12 @@ namespace OAuthAudit.Engine.Runs
                 }
 
                 var earlier = kept[index];
+                if (Same(earlier.Run, input.Run))
+                {
+                    note?.Invoke(DisplayText.Visible($"Organization {input.Run.Organization}: {input.Origin} is the same run as {earlier.Origin}; it is taken once.")!);
+                    continue;
+                }
+
                 var order = earlier.Run.FinishedAt.CompareTo(input.Run.FinishedAt);
                 if (duplicates != DuplicateRuns.KeepLatest || order == 0)
                 {
@@ -43,5 +50,10 @@ namespace OAuthAudit.Engine.Runs
 
             return AuditRunSet.Of(kept.Select(input => input.Run));
         }
+
+        // The same run reached the merge twice (a merged document and the file it was merged from): one run, nothing counted twice.
+        private static bool Same(AuditRun first, AuditRun second) =>
+            ReferenceEquals(first, second)
+            || (first.FinishedAt == second.FinishedAt && first.StartedAt == second.StartedAt && string.Equals(AuditRunJson.Write(first), AuditRunJson.Write(second), StringComparison.Ordinal));
     }
 }
