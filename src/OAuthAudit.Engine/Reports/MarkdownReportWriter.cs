@@ -46,9 +46,27 @@ namespace OAuthAudit.Engine.Reports
                 blocks.AddRange(Totals(runs));
             }
 
+            // A section's summary is never cut: the sections that do not fit whole are left out, and a line says how many.
+            var used = blocks.Sum(FixedBytes);
+            var left = 0;
             foreach (var run in runs)
             {
-                blocks.AddRange(Section(run));
+                var section = Section(run).ToArray();
+                var size = section.Sum(FixedBytes);
+                if (left > 0 || used + size > MaxBytes - MoreLineReserve)
+                {
+                    left++;
+                    continue;
+                }
+
+                blocks.AddRange(section);
+                used += size;
+            }
+
+            if (left > 0)
+            {
+                blocks.Add(Block.Text(string.Format(CultureInfo.InvariantCulture,
+                    "\n{0} more organizations not shown: the report is kept within {1} bytes. The CSV, SARIF or JSON report lists them all.\n", left, MaxBytes)));
             }
 
             var text = Render(blocks);
@@ -157,11 +175,16 @@ namespace OAuthAudit.Engine.Reports
             }
         }
 
+        /// <summary>What a block takes whatever rows fit: its title, its header (or its empty text) and room for its "N more" line.</summary>
+        private static int FixedBytes(Block block) =>
+            Utf8.GetByteCount(block.Title) + Utf8.GetByteCount(block.Rows.Count == 0 ? block.Empty : block.Header) + (block.Rows.Count == 0 ? 0 : MoreLineReserve);
+
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
+
         private static string Render(IReadOnlyList<Block> blocks)
         {
-            var encoding = new UTF8Encoding(false);
-            var fixedBytes = blocks.Sum(block => encoding.GetByteCount(block.Title) + encoding.GetByteCount(block.Rows.Count == 0 ? block.Empty : block.Header)
-                + (block.Rows.Count == 0 ? 0 : MoreLineReserve));
+            var encoding = Utf8;
+            var fixedBytes = blocks.Sum(FixedBytes);
             var budget = MaxBytes - fixedBytes;
             var full = false;
             var text = new StringBuilder();
