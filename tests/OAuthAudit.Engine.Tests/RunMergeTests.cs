@@ -62,8 +62,23 @@ namespace OAuthAudit.Engine.Tests
             Assert.Equal(2, set.Organizations);
             Assert.Same(newer, set.Runs[0]);
             Assert.Contains("kept 'newer.json'", Assert.Single(notes), StringComparison.Ordinal);
-            var tie = Assert.Throws<DuplicateRunException>(() => RunMerge.Merge(new[] { new MergeInput(older, "'a.json'"), new MergeInput(ReportRuns.Demo(), "'b.json'") }, DuplicateRuns.KeepLatest));
+            var tie = Assert.Throws<DuplicateRunException>(() => RunMerge.Merge(new[] { new MergeInput(older, "'a.json'"), new MergeInput(ReportRuns.DemoWithoutProblems(), "'b.json'") }, DuplicateRuns.KeepLatest));
             Assert.True(tie.IsTie);
+            Assert.Contains("neither is the latest", tie.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void The_same_run_given_twice_is_taken_once_and_counted_once()
+        {
+            var run = ReportRuns.Demo();
+            var copy = Assert.Single(AuditRunReader.ReadText(AuditRunJson.Write(run), "copy.json"));
+            var notes = new List<string>();
+
+            var set = RunMerge.Merge(new[] { new MergeInput(run, "run 1 of 'merged.json'"), new MergeInput(copy, "'copy.json'") }, DuplicateRuns.Refuse, notes.Add);
+
+            Assert.Same(run, Assert.Single(set.Runs));
+            Assert.Equal(run.Summary.Clients, set.Summary.Clients);
+            Assert.Contains("is the same run as", Assert.Single(notes), StringComparison.Ordinal);
         }
 
         [Fact]
