@@ -14,7 +14,8 @@
     writes the merged report in each -Format to <RunId>/merged/ in the container.
 
     It fails closed: an organization whose job failed, was stopped or suspended, did not finish within the time
-    budget (its job is stopped), could not be started, or wrote no run document is missing. Then the merged
+    budget (its job is stopped), could not be started, wrote no run document, or wrote a run of an organization
+    another entry already reached (a credential asset of the wrong organization) is missing. Then the merged
     reports are named oauth-audit-merged-INCOMPLETE.<ext> (never the name of a complete merge), each missing
     organization is written as a warning with the reason, and the job ends with a terminating OrganizationsMissing
     error naming them. With every organization in, -FailOn ends the job with AuditFailed when a run has an
@@ -165,6 +166,7 @@ function Read-OrganizationList([string] $Json, [string] $Source) {
 
     $known = 'name', 'credentialName', 'region', 'environment', 'apiBaseUri', 'loginBaseUri'
     $names = @{}
+    $assets = @{}
     $index = 0
     foreach ($entry in $entries) {
         $where = "$Source, entry $index"
@@ -196,6 +198,13 @@ function Read-OrganizationList([string] $Json, [string] $Source) {
         if (-not $entry.credentialName) {
             Stop-Runbook "${where} ('$name'): credentialName is missing; it names the credential asset of the organization's OAuth client." 'OrganizationListInvalid' InvalidData $Source
         }
+
+        # One OAuth client per organization: two jobs on one client would share its rate limit (and audit one organization twice).
+        if ($assets.ContainsKey($entry.credentialName)) {
+            Stop-Runbook "${where} ('$name'): credentialName '$($entry.credentialName)' is also that of '$($assets[$entry.credentialName])'; each organization needs its own credential asset." 'OrganizationListInvalid' InvalidData $Source
+        }
+
+        $assets[$entry.credentialName] = $name
 
         if (-not $entry.region -and -not $entry.environment -and -not ($entry.apiBaseUri -and $entry.loginBaseUri)) {
             Stop-Runbook "${where} ('$name'): give region (such as eu-west-1), environment, or apiBaseUri and loginBaseUri." 'OrganizationListInvalid' InvalidData $Source
@@ -373,6 +382,7 @@ try {
     }
 
     $files = New-Object System.Collections.Generic.List[string]
+    $audited = @{}
     $failing = New-Object System.Collections.Generic.List[string]
     $threshold = [array]::IndexOf([string[]] @('Info', 'Low', 'Medium', 'High', 'Critical'), $FailOn)
     foreach ($entry in $list) {
@@ -390,8 +400,18 @@ try {
 
         $file = Join-Path $work "$($entry.name).json"
         $null = Get-AzStorageBlobContent -Context $storage -Container $ContainerName -Blob $blobName -Destination $file -Force
+        $document = Get-Content -LiteralPath $file -Raw | ConvertFrom-Json
+        $organizationId = [string] $document.organization.id
+        if ($audited.ContainsKey($organizationId)) {
+            # Two entries reached one organization: a credential asset belongs to another organization.
+            $state.Status = 'Duplicate'
+            $state.Reason = "its run is of the same organization ($organizationId) as the run of '$($audited[$organizationId])': one of their credential assets is another organization's"
+            continue
+        }
+
+        $audited[$organizationId] = $entry.name
         $files.Add($file)
-        $why = Test-RunFails (Get-Content -LiteralPath $file -Raw | ConvertFrom-Json) $threshold
+        $why = Test-RunFails $document $threshold
         if ($why) {
             $failing.Add($why)
         }

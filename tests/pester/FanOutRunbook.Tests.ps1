@@ -550,6 +550,29 @@ Describe 'The fan-out runbook' {
         }
     }
 
+    Context 'two entries whose credential assets reach one organization' {
+        BeforeAll {
+            New-AutomationAccount
+            $northwind = $script:Organizations['northwind']
+            $AzStub.Credentials['GenesysAudit-contoso'] = $AzStub.Credentials[$northwind.Asset]
+            $json = (Get-OrganizationsJson -Names 'northwind', 'contoso').Replace("$($script:Organizations['contoso'].Emulator.ApiBaseUri)", "$($northwind.Emulator.ApiBaseUri)").Replace("$($script:Organizations['contoso'].Emulator.LoginBaseUri)", "$($northwind.Emulator.LoginBaseUri)")
+            $script:Run = Invoke-FanOut @{ RunId = 'twice'; Organizations = $json; Format = @('Json') }
+        }
+
+        AfterAll {
+            Remove-Jobs
+        }
+
+        It 'merges the organization once and reports the second entry missing' {
+            $script:Run.Error.FullyQualifiedErrorId.Split(',')[0] | Should -Be 'OrganizationsMissing'
+            "$($script:Run.Error)" | Should -Match ("'contoso' \(its run is of the same organization \({0}\) as the run of 'northwind': one of their credential assets is another organization's\)" -f $northwind.Id)
+            $summary = @($script:Run.Output | Where-Object { $_.PSObject.Properties['RunId'] })[0]
+            $summary.Merged | Should -Be 1
+            @($summary.Jobs | ForEach-Object { "$($_.Organization)=$($_.Status)" }) | Should -Be @('northwind=Completed', 'contoso=Duplicate')
+            Test-Path -LiteralPath (Get-BlobPath 'twice/merged/oauth-audit-merged.json') | Should -BeFalse
+        }
+    }
+
     Context 'findings at or above -FailOn' {
         BeforeAll {
             New-AutomationAccount
@@ -579,6 +602,7 @@ Describe 'The fan-out runbook' {
             @{ Why = 'an unknown key'; Json = '[{"name":"a","credential":"x","region":"eu-west-1"}]'; Message = "^-Organizations, entry 0: 'credential' is not a key of an organization; the keys are name, credentialName, region, environment, apiBaseUri, loginBaseUri\.$" }
             @{ Why = 'a name that cannot name a blob'; Json = '[{"name":"../x","credentialName":"x","region":"eu-west-1"}]'; Message = "^-Organizations, entry 0: name '\.\./x' must be 1 to 63 letters" }
             @{ Why = 'a name twice'; Json = '[{"name":"a","credentialName":"x","region":"eu-west-1"},{"name":"a","credentialName":"y","region":"eu-west-1"}]'; Message = "^-Organizations, entry 1: name 'a' is listed twice" }
+            @{ Why = 'one credential asset twice'; Json = '[{"name":"a","credentialName":"x","region":"eu-west-1"},{"name":"b","credentialName":"x","region":"eu-west-1"}]'; Message = "^-Organizations, entry 1 \('b'\): credentialName 'x' is also that of 'a'; each organization needs its own credential asset\.$" }
             @{ Why = 'no credential asset'; Json = '[{"name":"a","region":"eu-west-1"}]'; Message = "^-Organizations, entry 0 \('a'\): credentialName is missing" }
             @{ Why = 'no region'; Json = '[{"name":"a","credentialName":"x"}]'; Message = "^-Organizations, entry 0 \('a'\): give region" }
         ) {
