@@ -338,7 +338,15 @@ while (($pending.Count -gt 0 -or $running.Count -gt 0) -and $clock.Elapsed -lt $
     Start-Sleep -Milliseconds ([int] ($PollSeconds * 1000))
     foreach ($entry in $running.ToArray()) {
         $state = $status[$entry.name]
-        $job = Get-AzAutomationJob @automation -Id $state.JobId
+        try {
+            $job = Get-AzAutomationJob @automation -Id $state.JobId
+        }
+        catch {
+            # A failed status read (throttling, a network blip) is asked again at the next poll, within the budget.
+            $PSCmdlet.WriteVerbose("Reading job $($state.JobId) for '$($entry.name)' failed, asking again: $($_.Exception.Message)")
+            continue
+        }
+
         $jobStatus = [string] $job.Status
         if ($jobStatus -eq 'Completed') {
             $state.Status = 'Completed'

@@ -176,6 +176,11 @@ Describe 'The fan-out runbook' {
             function global:Get-AzAutomationJob {
                 param([Parameter(Mandatory = $true)] [string] $ResourceGroupName, [Parameter(Mandatory = $true)] [string] $AutomationAccountName, [Parameter(Mandatory = $true)] [guid] $Id)
                 Add-AzStubCall 'Get-AzAutomationJob' $PSBoundParameters
+                if ($AzStub.PollFailures -gt 0) {
+                    $AzStub.PollFailures -= 1
+                    throw 'The request was throttled (429). Retry after 1 second.'
+                }
+
                 $job = $AzStub.Jobs[$Id]
                 $status = 'Running'
                 $exception = $null
@@ -213,7 +218,7 @@ Describe 'The fan-out runbook' {
 
         function New-AutomationAccount {
             # A fresh Automation account and storage account: assets for every organization, an empty container.
-            param([string[]] $Hang = @(), [string[]] $LoseBlobs = @(), [hashtable] $Secrets = @{})
+            param([string[]] $Hang = @(), [string[]] $LoseBlobs = @(), [hashtable] $Secrets = @{}, [int] $PollFailures = 0)
 
             $storage = Join-Path $TestDrive ('storage-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
             $null = New-Item -ItemType Directory -Path (Join-Path $storage 'oauth-audit')
@@ -238,6 +243,7 @@ Describe 'The fan-out runbook' {
                     Definitions      = $script:StubDefinitions
                     Hang             = $Hang
                     LoseBlobs        = $LoseBlobs
+                    PollFailures     = $PollFailures
                 })
             $global:AzStubJobId = $null
             . ([scriptblock]::Create($script:StubDefinitions))
@@ -355,7 +361,7 @@ Describe 'The fan-out runbook' {
 
     Context 'three organizations from an Automation variable, all audited' {
         BeforeAll {
-            New-AutomationAccount
+            New-AutomationAccount -PollFailures 2
             $AzStub.Variables['OAuthAuditOrganizations'] = Get-OrganizationsJson
             Add-Blob 'policy/lenient.yml' $script:LenientBaseline
             $script:Run = Invoke-FanOut @{ RunId = 'all-three'; BaselineBlob = 'policy/lenient.yml'; Format = @('Json', 'Html') }
@@ -376,6 +382,12 @@ Describe 'The fan-out runbook' {
             @($summary[0].Reports) | Should -Be @('all-three/merged/oauth-audit-merged.json', 'all-three/merged/oauth-audit-merged.html')
             @($summary[0].Jobs | ForEach-Object Status) | Should -Be @('Completed', 'Completed', 'Completed')
             $script:Run.Warnings | Should -HaveCount 0
+        }
+
+        It 'asks again when reading a job''s status fails' {
+            $reads = Get-Call $script:Run.Calls 'Get-AzAutomationJob'
+            $reads.Count | Should -BeGreaterOrEqual 5 -Because 'two reads failed and each of the three jobs was read until it completed'
+            @($script:Run.Records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^Reading job [0-9a-f-]+ for ''\w+'' failed, asking again: The request was throttled' }) | Should -HaveCount 2
         }
 
         It 'signs in with the managed identity, reads the list from the variable and never a credential' {
