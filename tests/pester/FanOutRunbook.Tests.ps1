@@ -56,13 +56,17 @@ Describe 'The fan-out runbook' {
                 $AzStub.Calls.Enqueue([pscustomobject]@{ Command = $Command; Parameters = $parameters; Job = $AzStubJobId })
             }
 
-            function global:Get-AzStubBlobPath([string] $Container, [string] $Blob) {
+            function global:Get-AzStubContainerPath([string] $Container) {
                 $folder = Join-Path $AzStub.StorageRoot $Container
                 if (-not (Test-Path -LiteralPath $folder -PathType Container)) {
                     throw "Can not find the container '$Container'."
                 }
 
-                Join-Path $folder ($Blob -replace '/', [System.IO.Path]::DirectorySeparatorChar)
+                $folder
+            }
+
+            function global:Get-AzStubBlobPath([string] $Container, [string] $Blob) {
+                Join-Path (Get-AzStubContainerPath $Container) ($Blob -replace '/', [System.IO.Path]::DirectorySeparatorChar)
             }
 
             function global:Disable-AzContextAutosave {
@@ -99,7 +103,7 @@ Describe 'The fan-out runbook' {
             function global:Get-AzStorageBlob {
                 param([Parameter(Mandatory = $true)] $Context, [Parameter(Mandatory = $true)] [string] $Container, [string] $Prefix)
                 Add-AzStubCall 'Get-AzStorageBlob' $PSBoundParameters
-                $folder = Get-AzStubBlobPath $Container ''
+                $folder = Get-AzStubContainerPath $Container
                 foreach ($file in @(Get-ChildItem -LiteralPath $folder -Recurse -File)) {
                     $name = $file.FullName.Substring($folder.Length).TrimStart('\', '/') -replace '\\', '/'
                     if ($name.StartsWith([string] $Prefix, [StringComparison]::Ordinal)) {
@@ -212,7 +216,7 @@ Describe 'The fan-out runbook' {
             }
         }.ToString()
 
-        $script:StubNames = 'Add-AzStubCall', 'Get-AzStubBlobPath', 'Disable-AzContextAutosave', 'Connect-AzAccount', 'New-AzStorageContext',
+        $script:StubNames = 'Add-AzStubCall', 'Get-AzStubContainerPath', 'Get-AzStubBlobPath', 'Disable-AzContextAutosave', 'Connect-AzAccount', 'New-AzStorageContext',
         'Set-AzStorageBlobContent', 'Get-AzStorageBlob', 'Get-AzStorageBlobContent', 'Get-AutomationPSCredential', 'Get-AutomationVariable',
         'Start-AzAutomationRunbook', 'Get-AzAutomationJob', 'Stop-AzAutomationJob'
 
