@@ -31,6 +31,7 @@
         'Save-GcOAuthSnapshot'
         'Export-GcOAuthAuditReport'
         'Invoke-GcOAuthAudit'
+        'Merge-GcOAuthAuditRun'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

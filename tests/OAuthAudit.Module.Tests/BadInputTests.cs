@@ -367,6 +367,25 @@ namespace OAuthAudit.Module.Tests
             Row(Export, "Format", "not a format", Results + Export + " -Path $missing -Format Pdf", NotConvertible, "Html");
             Row(Export, "Format", "empty", Results + Export + " -Path $missing -Format @()", Invalid, "empty");
 
+            // Merge-GcOAuthAuditRun: nothing is merged or returned.
+            const string Merge = "Merge-GcOAuthAuditRun";
+            Row(Merge, "Path", "empty", Merge + " -Path ''", Invalid, Blank);
+            Row(Merge, "Path", "huge", Merge + $" -Path {Huge}", Invalid, "The value is 100000 characters long; the most this parameter takes is 4096");
+            Row(Merge, "Path", "not found", Merge + " -Path $missing", "AuditRunNotFound", "There is no run document");
+            Row(Merge, "Path", "a pattern matching nothing", Merge + " -Path \"$samples/no-such-*.json\"", "AuditRunNotFound", "No run document matches");
+            Row(Merge, "Path", "a folder", Merge + " -Path $samples", "AuditRunNotFound", "is a folder; -Path takes audit-run JSON files");
+            Row(Merge, "Path", "a snapshot", Merge + " -Path $demo", "AuditRunInvalid", "this is a snapshot");
+            Row(Merge, "Path", "a baseline", Merge + " -Path $baselineFile", "AuditRunInvalid", "this is a baseline");
+            Row(Merge, "Path", "another provider", Merge + " -Path env:PATH", "AuditRunInvalid", "is an item of the PowerShell Environment provider");
+            Row(Merge, "LiteralPath", "empty", Merge + " -LiteralPath ''", Invalid, Blank);
+            Row(Merge, "LiteralPath", "not found", Merge + " -LiteralPath $missing", "AuditRunNotFound", "There is no run document");
+            Row(Merge, "LiteralPath", "a snapshot", Merge + " -LiteralPath $demo", "AuditRunInvalid", "this is a snapshot");
+            Row(Merge, "InputObject", "a string", Merge + " -InputObject 'run.json'", "MergeInputUnsupported", "a path given as -InputObject is only text");
+            Row(Merge, "InputObject", "a result", Merge + " -InputObject (Get-GcOAuthClient | Test-GcOAuthClientScope)[0]", "MergeInputUnsupported", "is neither an AuditRun, an AuditRunSet nor a file");
+            Row(Merge, "InputObject", "a deserialized run", Merge + " -InputObject ([System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize((Invoke-GcOAuthAudit))))", "MergeInputUnsupported", "deserialized");
+            Row(Merge, "InputObject", "one organization twice", "$run = Invoke-GcOAuthAudit; $other = Invoke-GcOAuthAudit -Baseline $baselineFile -WarningAction SilentlyContinue; " + Merge + " -InputObject $run, $other", "AuditRunDuplicate", "would count it twice");
+            Row(Merge, "InputObject", "null", Merge + " -InputObject $null", Invalid, Null);
+
             // Invoke-GcOAuthAudit: no run is returned and nothing is written.
             const string Invoke = "Invoke-GcOAuthAudit";
             Row(Invoke, "Context", "a string", Invoke + " -Context 'Northwind Contact Center'", NotConvertible, "GcContext");

@@ -109,13 +109,13 @@ namespace OAuthAudit.Module.Tests
         [Fact]
         public void A_format_that_refuses_the_runs_leaves_no_file_and_no_temporary_file()
         {
-            // Two baselines make two runs; the JSON document holds one run, so its writer refuses them.
+            // Two baselines make two runs of one organization; the JSON document holds one run per organization, so its writer refuses them.
             var path = Path.Combine(_folder, "two-runs", "audit.json");
 
             var result = Run("$clients = Get-GcOAuthClient; @($clients | Test-GcOAuthClientScope) + @($clients | Test-GcOAuthClientScope -Baseline $baseline -WarningAction SilentlyContinue) | Export-GcOAuthAuditReport -Path $path", ("path", path));
 
             result.AssertTerminating("ReportNotWritten", ErrorCategory.InvalidArgument);
-            Assert.Contains("2 were given", result.Terminating!.ToString());
+            Assert.Contains("a set of runs holds one run per organization", result.Terminating!.ToString());
             Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_folder, "two-runs")));
         }
 

@@ -5,5 +5,8 @@ namespace OAuthAudit.Engine.Files
     {
         Snapshot,
         Baseline,
+
+        /// <summary>An audit-run document, of one organization or several (docs/audit-run.md).</summary>
+        AuditRun,
     }
 }

@@ -36,7 +36,7 @@ namespace OAuthAudit.Engine.Files
             Total = total;
         }
 
-        /// <summary>What kind of file: a snapshot or a baseline.</summary>
+        /// <summary>What kind of file: a snapshot, a baseline or an audit run.</summary>
         public DocumentKind Document { get; }
 
         public string Path { get; }
@@ -64,8 +64,10 @@ namespace OAuthAudit.Engine.Files
 
         private static string Describe(DocumentKind document, string path, int? line, int? column, string problem) =>
             line.HasValue && line > 0
-                ? $"{document} '{path}', line {line}, column {column}: {problem}"
-                : $"{document} '{path}': {problem}";
+                ? $"{Name(document)} '{path}', line {line}, column {column}: {problem}"
+                : $"{Name(document)} '{path}': {problem}";
+
+        private static string Name(DocumentKind document) => document == DocumentKind.AuditRun ? "Audit run" : document.ToString();
 
         private static string DescribeAll(IReadOnlyList<FileFormatException> shown, int total, Func<string, string?> show)
         {

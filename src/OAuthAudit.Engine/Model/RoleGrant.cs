@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Text;
 
@@ -28,6 +29,24 @@ namespace OAuthAudit.Engine.Model
             ConditionalPermissions = role?.ConditionalPermissions ?? ValueList<string>.Empty;
             Held = role?.Held ?? new HeldPermission[0];
             Catalog = catalog;
+        }
+
+        /// <summary>A grant as a run document recorded it (Runs/AuditRunReader): names as written, a null name meaning the organization had none such.</summary>
+        internal RoleGrant(string roleId, string? roleName, string? divisionId, string? divisionName, bool allDivisions, bool fromRoleIds,
+            ValueList<string> permissions, ValueList<string> conditionalPermissions)
+        {
+            RoleId = roleId;
+            RoleName = roleName;
+            IsKnownRole = roleName != null;
+            DivisionId = divisionId;
+            DivisionName = divisionName;
+            IsKnownDivision = allDivisions || divisionName != null;
+            IsAllDivisions = allDivisions;
+            IsFromRoleIds = fromRoleIds;
+            Permissions = permissions;
+            ConditionalPermissions = conditionalPermissions;
+            var conditional = new HashSet<string>(conditionalPermissions, System.StringComparer.Ordinal);
+            Held = permissions.Select(permission => new HeldPermission(permission, conditional.Contains(permission))).ToArray();
         }
 
         public string RoleId { get; }

@@ -30,11 +30,7 @@ namespace OAuthAudit.Engine.Rules
             Severity = outstanding.Length == 0 ? (Severity?)null : outstanding.Max(finding => finding.Severity);
             SkippedRules = skippedRules ?? ValueList<string>.Empty;
             Reason = SkippedRules.Count == 0 ? null : DisplayText.Visible(skippedReason);
-            Outcome = matchedRules.Count == 0 ? Outcome.NotApplicable
-                : Severity >= Rules.Severity.Medium ? Outcome.Fail
-                : SkippedRules.Count >= matchedRules.Count ? Outcome.Skipped
-                : Severity == Rules.Severity.Low ? Outcome.Warning
-                : Outcome.Pass;
+            Outcome = OutcomeOf(matchedRules.Count, SkippedRules.Count, Severity);
             FailedRules = ValueList.From(outstanding.Where(finding => finding.Severity > Rules.Severity.Info).Select(finding => finding.RuleId).Distinct(StringComparer.OrdinalIgnoreCase));
             MissingScopes = SubjectsOf(outstanding, FindingKind.MissingScope);
             ExcessiveScopes = SubjectsOf(outstanding, FindingKind.ExcessiveScope);
@@ -75,6 +71,47 @@ namespace OAuthAudit.Engine.Rules
             ExcessiveScopes = ValueList<string>.Empty;
             ForbiddenScopes = ValueList<string>.Empty;
         }
+
+        /// <summary>A result as a run document recorded it (Runs/AuditRunReader): every value as written, the scope lists derived from the findings.</summary>
+        internal ClientAuditResult(string clientId, string clientName, string grantType, string? state, string? organizationId, string? organizationName,
+            string baselineName, Outcome outcome, Severity? severity, string? reason, ValueList<string> matchedRules, ValueList<string> failedRules,
+            ValueList<string> skippedRules, ValueList<string> unknownScopes, ValueList<OAuthScope> scopes, ValueList<RoleGrant> roles, UtcTimestamp evaluatedAt,
+            ValueList<Finding> findings)
+        {
+            ClientId = clientId;
+            ClientName = clientName;
+            GrantType = grantType;
+            State = state;
+            OrganizationId = organizationId;
+            OrganizationName = organizationName;
+            BaselineName = baselineName;
+            Outcome = outcome;
+            Severity = severity;
+            Reason = DisplayText.Visible(reason);
+            MatchedRules = matchedRules;
+            FailedRules = failedRules;
+            SkippedRules = skippedRules;
+            UnknownScopes = unknownScopes;
+            Scopes = scopes;
+            Roles = roles;
+            EvaluatedAt = evaluatedAt;
+            Findings = findings;
+            var outstanding = findings.Where(finding => finding.IsOutstanding).ToArray();
+            MissingScopes = SubjectsOf(outstanding, FindingKind.MissingScope);
+            ExcessiveScopes = SubjectsOf(outstanding, FindingKind.ExcessiveScope);
+            ForbiddenScopes = SubjectsOf(outstanding, FindingKind.ForbiddenScope);
+        }
+
+        /// <summary>
+        /// The outcome the evaluator gives a judged client with these matched and skipped rules and this highest
+        /// outstanding severity; the one place of that rule.
+        /// </summary>
+        internal static Outcome OutcomeOf(int matchedRules, int skippedRules, Severity? severity) =>
+            matchedRules == 0 ? Outcome.NotApplicable
+            : severity >= Rules.Severity.Medium ? Outcome.Fail
+            : skippedRules >= matchedRules ? Outcome.Skipped
+            : severity == Rules.Severity.Low ? Outcome.Warning
+            : Outcome.Pass;
 
         public string ClientId { get; }
 

@@ -29,6 +29,28 @@ namespace OAuthAudit.Engine.Rules
             Remediation = DisplayText.Visible(remediation)!;
         }
 
+        /// <summary>A finding as a run document recorded it (Runs/AuditRunReader), waiver included.</summary>
+        internal Finding(string clientId, string clientName, string grantType, string? state, string? organizationName, string? organizationId, string baselineName,
+            string ruleId, Severity severity, FindingKind kind, string subject, string message, string remediation, bool waived, string? waiverRationale, UtcTimestamp? waiverExpiresOn)
+        {
+            ClientId = clientId;
+            ClientName = clientName;
+            GrantType = grantType;
+            State = state;
+            OrganizationName = organizationName;
+            OrganizationId = organizationId;
+            BaselineName = baselineName;
+            RuleId = ruleId;
+            Severity = severity;
+            Kind = kind;
+            Subject = subject;
+            Message = DisplayText.Visible(message)!;
+            Remediation = DisplayText.Visible(remediation)!;
+            Waived = waived;
+            WaiverRationale = waiverRationale;
+            WaiverExpiresOn = waiverExpiresOn;
+        }
+
         public string ClientId { get; }
 
         public string ClientName { get; }

@@ -52,14 +52,7 @@ namespace OAuthAudit.Engine.Runs
             },
             ["startedAt"] = Time(run.StartedAt),
             ["finishedAt"] = Time(run.FinishedAt),
-            ["summary"] = new JObject
-            {
-                ["clients"] = run.Summary.Clients,
-                ["byOutcome"] = new JObject(run.Summary.ByOutcome.OrderBy(entry => entry.Key).Select(entry => new JProperty(entry.Key.ToString(), entry.Value))),
-                ["bySeverity"] = new JObject(run.Summary.BySeverity.OrderBy(entry => entry.Key).Select(entry => new JProperty(entry.Key.ToString(), entry.Value))),
-                ["waivedFindings"] = run.Summary.WaivedFindings,
-                ["errors"] = run.Summary.Errors,
-            },
+            ["summary"] = Summary(run.Summary),
             ["results"] = new JArray(run.Results.Select(Result)),
             ["errors"] = new JArray(run.Errors.Select(error => new JObject
             {
@@ -69,6 +62,16 @@ namespace OAuthAudit.Engine.Runs
                 ["message"] = error.Message,
                 ["occurredAt"] = Time(error.OccurredAt),
             })),
+        };
+
+        /// <summary>The counts of a run, or the totals of a set of runs (which adds the number of organizations first).</summary>
+        internal static JObject Summary(RunSummary summary) => new JObject
+        {
+            ["clients"] = summary.Clients,
+            ["byOutcome"] = new JObject(summary.ByOutcome.OrderBy(entry => entry.Key).Select(entry => new JProperty(entry.Key.ToString(), entry.Value))),
+            ["bySeverity"] = new JObject(summary.BySeverity.OrderBy(entry => entry.Key).Select(entry => new JProperty(entry.Key.ToString(), entry.Value))),
+            ["waivedFindings"] = summary.WaivedFindings,
+            ["errors"] = summary.Errors,
         };
 
         private static JObject Result(ClientAuditResult result) => new JObject

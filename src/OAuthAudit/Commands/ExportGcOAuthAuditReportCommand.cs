@@ -23,7 +23,7 @@ namespace OAuthAudit.Commands
         private readonly List<AuditRun> _runs = new List<AuditRun>();
         private IReadOnlyList<ReportTarget> _targets = Array.Empty<ReportTarget>();
 
-        /// <summary>ClientAuditResult objects (Test-GcOAuthClientScope) or AuditRun objects (Invoke-GcOAuthAudit).</summary>
+        /// <summary>ClientAuditResult objects (Test-GcOAuthClientScope), AuditRun objects (Invoke-GcOAuthAudit) or AuditRunSet objects (Merge-GcOAuthAuditRun).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         public object[] InputObject { get; set; } = Array.Empty<object>();
@@ -61,6 +61,9 @@ namespace OAuthAudit.Commands
                         break;
                     case AuditRun run:
                         _runs.Add(run);
+                        break;
+                    case AuditRunSet set:
+                        _runs.AddRange(set.Runs);
                         break;
                     default:
                         ThrowTerminatingError(Unsupported(item));
@@ -140,7 +143,7 @@ namespace OAuthAudit.Commands
                 ? $"a deserialized {typeName.Substring("Deserialized.".Length)} (from Import-Clixml or a remote session) holds no baseline or connection to build a run from"
                 : (wrapped?.BaseObject ?? item) is Finding
                     ? "a Finding (Test-GcOAuthClientScope -Expand) is one row of a result, not a result"
-                    : $"{typeName} is neither a ClientAuditResult nor an AuditRun";
+                    : $"{typeName} is neither a ClientAuditResult nor an AuditRun or AuditRunSet";
             return ErrorRecords.Create($"Export-GcOAuthAuditReport cannot report this input: {why}. Nothing was written.", ErrorIds.ReportInputUnsupported, ErrorCategory.InvalidType, item,
                 "Pipe the results of Test-GcOAuthClientScope without -Expand, or the runs of Invoke-GcOAuthAudit.");
         }

@@ -30,6 +30,11 @@ namespace OAuthAudit.Commands
             ErrorIds.BaselineNotFound, ErrorIds.BaselineInvalid, ErrorIds.BaselineUnreadable,
             "Check the path; a relative path is relative to the current location. Without -Baseline the built-in baseline applies.");
 
+        /// <summary>A run document (one organization's, or several merged) given to merge.</summary>
+        public static readonly InputFile AuditRun = new InputFile("run document", "oauth-audit-org.json", "-Path takes audit-run JSON files such as ./runs/*.json", Engine.Runs.AuditRunReader.MaximumFileBytes,
+            ErrorIds.AuditRunNotFound, ErrorIds.AuditRunInvalid, ErrorIds.AuditRunUnreadable,
+            "Check the path; a relative path is relative to the current location. Write run documents with Invoke-GcOAuthAudit -OutputPath <folder> -Format Json.");
+
         private readonly string _noun;
         private readonly string _exampleName;
         private readonly string _folderHint;

@@ -38,6 +38,11 @@ namespace OAuthAudit.Errors
         public const string ReportNotWritten = "ReportNotWritten";
         public const string ReportInputUnsupported = "ReportInputUnsupported";
         public const string NoAuditResults = "NoAuditResults";
+        public const string AuditRunNotFound = "AuditRunNotFound";
+        public const string AuditRunInvalid = "AuditRunInvalid";
+        public const string AuditRunUnreadable = "AuditRunUnreadable";
+        public const string AuditRunDuplicate = "AuditRunDuplicate";
+        public const string MergeInputUnsupported = "MergeInputUnsupported";
         public const string BaselineExists = "BaselineExists";
         public const string BaselineNotWritten = "BaselineNotWritten";
         public const string BaselineTooLarge = "BaselineTooLarge";

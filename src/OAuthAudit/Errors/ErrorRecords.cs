@@ -83,7 +83,9 @@ namespace OAuthAudit.Errors
         }
 
         public static ErrorRecord FromFile(FileFormatException invalid) =>
-            Create(invalid, invalid.DisplayMessage, invalid.Document == DocumentKind.Baseline ? ErrorIds.BaselineInvalid : ErrorIds.SnapshotInvalid, ErrorCategory.InvalidData, invalid.Path,
+            Create(invalid, invalid.DisplayMessage,
+                invalid.Document == DocumentKind.Baseline ? ErrorIds.BaselineInvalid : invalid.Document == DocumentKind.AuditRun ? ErrorIds.AuditRunInvalid : ErrorIds.SnapshotInvalid,
+                ErrorCategory.InvalidData, invalid.Path,
                 "Fix the file at each line and column named, then run the command again.");
 
         public static ErrorRecord UsageUnavailable(Engine.Usage.UsageUnavailableException unavailable, GcContext context) =>

@@ -49,7 +49,7 @@ namespace OAuthAudit.Engine.Tests.Reports
         public static AuditRun DemoWithoutProblems() => Run(DemoSnapshot, withProblems: false);
 
         /// <summary>The demo organization with every client renamed to one of <see cref="HostileNames"/> (numbered) and a hostile organization name.</summary>
-        public static AuditRun Hostile(TempFiles files)
+        public static AuditRun Hostile(TempFiles files, string? organizationId = null)
         {
             var document = JObject.Parse(File.ReadAllText(DemoSnapshot));
             var clients = (JArray)document["clients"]!;
@@ -59,6 +59,11 @@ namespace OAuthAudit.Engine.Tests.Reports
             }
 
             document["organization"]!["name"] = "Org | <b>bold</b>\n## forged";
+            if (organizationId != null)
+            {
+                document["organization"]!["id"] = organizationId;
+            }
+
             // Escaped as \uXXXX, so a lone surrogate reaches the reader as it is instead of as U+FFFD.
             using var text = new StringWriter();
             using (var writer = new JsonTextWriter(text) { StringEscapeHandling = StringEscapeHandling.EscapeNonAscii })
@@ -66,9 +71,31 @@ namespace OAuthAudit.Engine.Tests.Reports
                 document.WriteTo(writer);
             }
 
-            var path = files.Write("hostile-org.json", text.ToString());
+            var path = files.Write($"hostile-org-{Guid.NewGuid():N}.json", text.ToString());
             return Run(path, withProblems: true);
         }
+
+        /// <summary>The demo organization as another organization (its own id and name), judged by the sample baseline or the one given.</summary>
+        public static AuditRun Organization(TempFiles files, string id, string name, bool withProblems = false, Baseline? baseline = null)
+        {
+            var document = JObject.Parse(File.ReadAllText(DemoSnapshot));
+            document["organization"]!["id"] = id;
+            document["organization"]!["name"] = name;
+            var path = files.Write($"org-{Guid.NewGuid():N}.json", document.ToString());
+            return Run(path, withProblems, baseline: baseline);
+        }
+
+        public const string SecondOrganizationId = "00000000-0000-4000-8000-000000000002";
+
+        public const string ThirdOrganizationId = "00000000-0000-4000-8000-000000000003";
+
+        /// <summary>Three organizations merged: the demo (with problems), a second with hostile names, a third against the built-in baseline.</summary>
+        public static AuditRunSet ThreeOrganizations(TempFiles files) => AuditRunSet.Of(new[]
+        {
+            Demo(),
+            Hostile(files, SecondOrganizationId),
+            Organization(files, ThirdOrganizationId, "Third org", baseline: Baselines.Loader.BuiltIn),
+        });
 
         /// <summary>The demo organization against a baseline whose one rule applies to nobody and that reports unmatched clients: every client NotApplicable with an Info finding outside the baseline's rules.</summary>
         public static AuditRun Unmatched(TempFiles files)
@@ -91,10 +118,10 @@ namespace OAuthAudit.Engine.Tests.Reports
             return Run(DemoSnapshot, withProblems: false, path);
         }
 
-        public static AuditRun Run(string snapshot, bool withProblems, string? baselinePath = null)
+        public static AuditRun Run(string snapshot, bool withProblems, string? baselinePath = null, Baseline? baseline = null)
         {
             using var context = Connector.ConnectSnapshot(snapshot);
-            var baseline = Baselines.Loader.ReadFile(baselinePath ?? SampleBaseline);
+            baseline ??= Baselines.Loader.ReadFile(baselinePath ?? SampleBaseline);
             var evaluator = new BaselineEvaluator(baseline, Started);
             var clients = context.Directory.GetClients(Operation.Quiet).ToArray();
             var builder = AuditRunBuilder.For(context, baseline, Started).AddRange(clients.Skip(withProblems ? 2 : 0).Select(evaluator.Evaluate));
