@@ -437,7 +437,7 @@ try {
             $baseName = 'oauth-audit-merged-INCOMPLETE'
         }
 
-        $merged = Merge-GcOAuthAuditRun -Path $files.ToArray()
+        $merged = Merge-GcOAuthAuditRun -LiteralPath $files.ToArray()
         foreach ($reportFormat in $Format) {
             $extension = @{ Html = '.html'; Json = '.json'; Csv = '.csv'; JUnit = '.xml'; Sarif = '.sarif'; Markdown = '.md' }[$reportFormat]
             $report = Join-Path $work "$baseName$extension"

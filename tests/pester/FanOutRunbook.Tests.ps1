@@ -309,6 +309,17 @@ Describe 'The fan-out runbook' {
             }
         }
 
+        function Get-MergedOrganizationId([string] $Blob) {
+            # The organizations of a merged report: a multi-organization document, or the run document of one.
+            $document = Get-Content -LiteralPath (Get-BlobPath $Blob) -Raw | ConvertFrom-Json
+            if ($document.PSObject.Properties['runs']) {
+                @($document.runs | ForEach-Object { $_.organization.id } | Sort-Object)
+            }
+            else {
+                @($document.organization.id)
+            }
+        }
+
         function Get-Call([object[]] $Calls, [string] $Command) {
             @($Calls | Where-Object Command -eq $Command)
         }
@@ -468,7 +479,6 @@ Describe 'The fan-out runbook' {
         }
 
         It 'merges the three runs into one report per format in the container' {
-            # Merge step: needs Merge-GcOAuthAuditRun (branch merge-runs).
             $json = Get-BlobPath 'all-three/merged/oauth-audit-merged.json'
             $html = Get-BlobPath 'all-three/merged/oauth-audit-merged.html'
             Test-Path -LiteralPath $json | Should -BeTrue
@@ -478,10 +488,11 @@ Describe 'The fan-out runbook' {
                 $htmlText | Should -Match ([regex]::Escape($org.Title))
             }
 
-            $mergedText = Get-Content -LiteralPath $json -Raw
-            foreach ($org in $script:Organizations.Values) {
-                $mergedText | Should -Match $org.Id
-            }
+            $merged = Get-Content -LiteralPath $json -Raw | ConvertFrom-Json
+            $merged.kind | Should -Not -BeNullOrEmpty
+            $merged.summary.organizations | Should -Be 3
+            @(Get-MergedOrganizationId 'all-three/merged/oauth-audit-merged.json') | Should -Be @($script:Organizations.Values | ForEach-Object Id | Sort-Object)
+            @($merged.runs | ForEach-Object { $_.summary.clients }) | Should -Be @(40, 40, 40)
         }
 
         It 'keeps every secret out of every stream of the parent and of each child' {
@@ -519,14 +530,8 @@ Describe 'The fan-out runbook' {
         }
 
         It 'writes the merge of the others only under the INCOMPLETE name, without the missing organization' {
-            # Merge step: needs Merge-GcOAuthAuditRun (branch merge-runs).
             Test-Path -LiteralPath (Get-BlobPath 'one-fails/merged/oauth-audit-merged.json') | Should -BeFalse
-            $incomplete = Get-BlobPath 'one-fails/merged/oauth-audit-merged-INCOMPLETE.json'
-            Test-Path -LiteralPath $incomplete | Should -BeTrue
-            $text = Get-Content -LiteralPath $incomplete -Raw
-            $text | Should -Match $script:Organizations['northwind'].Id
-            $text | Should -Match $script:Organizations['fabrikam'].Id
-            $text | Should -Not -Match $script:Organizations['contoso'].Id
+            @(Get-MergedOrganizationId 'one-fails/merged/oauth-audit-merged-INCOMPLETE.json') | Should -Be @($script:Organizations['northwind'].Id, $script:Organizations['fabrikam'].Id | Sort-Object)
         }
 
         It 'keeps the rejected and the real secrets out of every stream' {
@@ -558,11 +563,8 @@ Describe 'The fan-out runbook' {
         }
 
         It 'merges only the run that is there, under the INCOMPLETE name' {
-            # Merge step: needs Merge-GcOAuthAuditRun (branch merge-runs).
             Test-Path -LiteralPath (Get-BlobPath 'late/merged/oauth-audit-merged.json') | Should -BeFalse
-            $text = Get-Content -LiteralPath (Get-BlobPath 'late/merged/oauth-audit-merged-INCOMPLETE.json') -Raw
-            $text | Should -Match $script:Organizations['northwind'].Id
-            $text | Should -Not -Match $script:Organizations['contoso'].Id
+            @(Get-MergedOrganizationId 'late/merged/oauth-audit-merged-INCOMPLETE.json') | Should -Be @($script:Organizations['northwind'].Id)
         }
     }
 
@@ -603,7 +605,7 @@ Describe 'The fan-out runbook' {
             $script:Run.Error.FullyQualifiedErrorId.Split(',')[0] | Should -Be 'AuditFailed'
             "$($script:Run.Error)" | Should -Match '^The audit strict fails at or above High: Northwind Contact Center: \d+ outstanding finding\(s\) at or above High; Contoso Support: \d+ outstanding finding\(s\) at or above High\.$'
             @(Get-Call $script:Run.Calls 'Start-AzAutomationRunbook') | Should -HaveCount 2
-            Test-Path -LiteralPath (Get-BlobPath 'strict/merged/oauth-audit-merged.json') | Should -BeTrue
+            @(Get-MergedOrganizationId 'strict/merged/oauth-audit-merged.json') | Should -Be @($script:Organizations['northwind'].Id, $script:Organizations['contoso'].Id | Sort-Object)
         }
     }
 
