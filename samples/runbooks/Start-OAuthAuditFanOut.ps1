@@ -262,7 +262,8 @@ function Test-RunFails($Document, [int] $Threshold) {
     }
 
     if ($reasons.Count -gt 0) {
-        "$($Document.organization.name): $($reasons -join ', ')"
+        # The name is the organization's own text: control characters shown, never sent to the job's output.
+        "$([OAuthAudit.Engine.Text.DisplayText]::Visible([string] $Document.organization.name)): $($reasons -join ', ')"
     }
 }
 
@@ -356,7 +357,7 @@ while (($pending.Count -gt 0 -or $running.Count -gt 0) -and $clock.Elapsed -lt $
             $state.Status = $jobStatus
             $state.Reason = "its job $($state.JobId) ended $jobStatus"
             if ($job.Exception) {
-                $state.Reason += ": $($job.Exception)"
+                $state.Reason += ": $([OAuthAudit.Engine.Text.DisplayText]::Visible([string] $job.Exception))"
             }
         }
         else {
@@ -409,7 +410,7 @@ try {
         $file = Join-Path $work "$($entry.name).json"
         $null = Get-AzStorageBlobContent -Context $storage -Container $ContainerName -Blob $blobName -Destination $file -Force
         $document = Get-Content -LiteralPath $file -Raw | ConvertFrom-Json
-        $organizationId = [string] $document.organization.id
+        $organizationId = [OAuthAudit.Engine.Text.DisplayText]::Visible([string] $document.organization.id)
         if ($audited.ContainsKey($organizationId)) {
             # Two entries reached one organization: a credential asset belongs to another organization.
             $state.Status = 'Duplicate'

@@ -15,16 +15,23 @@ Describe 'The fan-out runbook' {
         $modules = Split-Path (Split-Path (Split-Path $script:Manifest))
         $env:PSModulePath = $modules + [System.IO.Path]::PathSeparator + $env:PSModulePath
 
-        # Three organizations: the demo snapshot, and two copies with an id and a name of their own.
+        # Three organizations: the demo snapshot, and two copies with an id and a name of their own; a fourth whose
+        # name would retitle a terminal, for the parent's messages.
         $demoText = Get-Content -Path (Get-DemoSnapshotPath) -Raw
         $demoId = (Get-DemoSnapshot).organization.id
         $script:Organizations = [ordered]@{}
         foreach ($org in @(
                 @{ Name = 'northwind'; Id = $demoId; Title = 'Northwind Contact Center' },
                 @{ Name = 'contoso'; Id = '7c1e5a52-9d0b-4c52-8f0e-3a1d2b4c5e60'; Title = 'Contoso Support' },
-                @{ Name = 'fabrikam'; Id = 'b3f0e1d2-6a4c-4e8b-9f17-5c2d3e4f5a61'; Title = 'Fabrikam Service Desk' })) {
+                @{ Name = 'fabrikam'; Id = 'b3f0e1d2-6a4c-4e8b-9f17-5c2d3e4f5a61'; Title = 'Fabrikam Service Desk' },
+                @{ Name = 'tailspin'; Id = 'e5d4c3b2-a190-4f8e-8d7c-6b5a49382716'; Title = "Tailspin$([char]27)]0;forged$([char]7) Toys"; Json = 'Tailspin\u001b]0;forged\u0007 Toys' })) {
             $path = Join-Path $TestDrive "$($org.Name)-org.json"
-            $text = $demoText.Replace($demoId, $org.Id).Replace('"name": "Northwind Contact Center"', ('"name": "{0}"' -f $org.Title))
+            $jsonTitle = $org.Title
+            if ($org.Json) {
+                $jsonTitle = $org.Json
+            }
+
+            $text = $demoText.Replace($demoId, $org.Id).Replace('"name": "Northwind Contact Center"', ('"name": "{0}"' -f $jsonTitle))
             [System.IO.File]::WriteAllText($path, $text)
             $emulator = Start-Emulator -SnapshotPath $path
             $script:Organizations[$org.Name] = [pscustomobject]@{ Name = $org.Name; Id = $org.Id; Title = $org.Title; Emulator = $emulator; Asset = "GenesysAudit-$($org.Name)" }
@@ -253,7 +260,14 @@ Describe 'The fan-out runbook' {
             . ([scriptblock]::Create($script:StubDefinitions))
         }
 
-        function Get-OrganizationsJson([string[]] $Names = @($script:Organizations.Keys)) {
+        function Get-Three {
+            # The organizations most contexts audit.
+            foreach ($name in 'northwind', 'contoso', 'fabrikam') {
+                $script:Organizations[$name]
+            }
+        }
+
+        function Get-OrganizationsJson([string[]] $Names = @('northwind', 'contoso', 'fabrikam')) {
             $entries = foreach ($name in $Names) {
                 $org = $script:Organizations[$name]
                 [ordered]@{ name = $org.Name; credentialName = $org.Asset; apiBaseUri = "$($org.Emulator.ApiBaseUri)"; loginBaseUri = "$($org.Emulator.LoginBaseUri)" }
@@ -432,7 +446,7 @@ Describe 'The fan-out runbook' {
             }
 
             @($byOrganization.Keys | Sort-Object) | Should -Be @('contoso', 'fabrikam', 'northwind')
-            foreach ($org in $script:Organizations.Values) {
+            foreach ($org in Get-Three) {
                 $parameters = $byOrganization[$org.Name]
                 @($parameters.Keys | Sort-Object) | Should -Be @('ApiBaseUri', 'BaselineBlob', 'ContainerName', 'CredentialName', 'LoginBaseUri', 'Organization', 'RunBlob', 'StorageAccountName')
                 $parameters.CredentialName | Should -Be $org.Asset
@@ -469,7 +483,7 @@ Describe 'The fan-out runbook' {
         }
 
         It 'the emulators served each organization to its own child' {
-            foreach ($org in $script:Organizations.Values) {
+            foreach ($org in Get-Three) {
                 $org.Emulator.Process.HasExited | Should -BeFalse
             }
 
@@ -484,14 +498,14 @@ Describe 'The fan-out runbook' {
             Test-Path -LiteralPath $json | Should -BeTrue
             Test-Path -LiteralPath $html | Should -BeTrue
             $htmlText = Get-Content -LiteralPath $html -Raw
-            foreach ($org in $script:Organizations.Values) {
+            foreach ($org in Get-Three) {
                 $htmlText | Should -Match ([regex]::Escape($org.Title))
             }
 
             $merged = Get-Content -LiteralPath $json -Raw | ConvertFrom-Json
             $merged.kind | Should -Not -BeNullOrEmpty
             $merged.summary.organizations | Should -Be 3
-            @(Get-MergedOrganizationId 'all-three/merged/oauth-audit-merged.json') | Should -Be @($script:Organizations.Values | ForEach-Object Id | Sort-Object)
+            @(Get-MergedOrganizationId 'all-three/merged/oauth-audit-merged.json') | Should -Be @(Get-Three | ForEach-Object Id | Sort-Object)
             @($merged.runs | ForEach-Object { $_.summary.clients }) | Should -Be @(40, 40, 40)
         }
 
@@ -542,7 +556,7 @@ Describe 'The fan-out runbook' {
     Context 'a child still running at the end of the time budget, and one that wrote no run' {
         BeforeAll {
             New-AutomationAccount -Hang @('fabrikam') -LoseBlobs @('late/runs/contoso.json')
-            $script:Run = Invoke-FanOut @{ RunId = 'late'; Organizations = (Get-OrganizationsJson); Format = @('Json'); TimeBudgetMinutes = 0.15 }
+            $script:Run = Invoke-FanOut @{ RunId = 'late'; Organizations = (Get-OrganizationsJson); Format = @('Json'); TimeBudgetMinutes = 0.25 }
         }
 
         AfterAll {
@@ -556,7 +570,7 @@ Describe 'The fan-out runbook' {
             $script:Run.Error.FullyQualifiedErrorId.Split(',')[0] | Should -Be 'OrganizationsMissing'
             "$($script:Run.Error)" | Should -Match "^2 of 3 organization\(s\) have no run in audit late"
             "$($script:Run.Error)" | Should -Match "'contoso' \(its job [0-9a-f-]+ completed but wrote no run \(late/runs/contoso\.json\)\)"
-            "$($script:Run.Error)" | Should -Match "'fabrikam' \(its job [0-9a-f-]+ was still running after 0[.,]15 minute\(s\) and was stopped\)"
+            "$($script:Run.Error)" | Should -Match "'fabrikam' \(its job [0-9a-f-]+ was still running after 0[.,]25 minute\(s\) and was stopped\)"
             @($script:Run.Error.TargetObject | Sort-Object) | Should -Be @('contoso', 'fabrikam')
             $summary = @($script:Run.Output | Where-Object { $_.PSObject.Properties['RunId'] })[0]
             @($summary.Jobs | ForEach-Object { "$($_.Organization)=$($_.Status)" }) | Should -Be @('northwind=Completed', 'contoso=NoRun', 'fabrikam=TimedOut')
@@ -594,7 +608,7 @@ Describe 'The fan-out runbook' {
     Context 'findings at or above -FailOn' {
         BeforeAll {
             New-AutomationAccount
-            $script:Run = Invoke-FanOut @{ RunId = 'strict'; Organizations = (Get-OrganizationsJson -Names 'northwind', 'contoso'); Format = @('Json'); ThrottleLimit = 1 }
+            $script:Run = Invoke-FanOut @{ RunId = 'strict'; Organizations = (Get-OrganizationsJson -Names 'northwind', 'tailspin'); Format = @('Json'); ThrottleLimit = 1 }
         }
 
         AfterAll {
@@ -603,9 +617,10 @@ Describe 'The fan-out runbook' {
 
         It 'fails the parent with AuditFailed after the merged report is written' {
             $script:Run.Error.FullyQualifiedErrorId.Split(',')[0] | Should -Be 'AuditFailed'
-            "$($script:Run.Error)" | Should -Match '^The audit strict fails at or above High: Northwind Contact Center: \d+ outstanding finding\(s\) at or above High; Contoso Support: \d+ outstanding finding\(s\) at or above High\.$'
+            "$($script:Run.Error)" | Should -Match '^The audit strict fails at or above High: Northwind Contact Center: \d+ outstanding finding\(s\) at or above High; Tailspin\\x1b]0;forged\\x07 Toys: \d+ outstanding finding\(s\) at or above High\.$'
+            "$($script:Run.Error)".Contains([string] [char] 27) | Should -BeFalse -Because 'an organization''s name never sends a control character to the job''s output'
             @(Get-Call $script:Run.Calls 'Start-AzAutomationRunbook') | Should -HaveCount 2
-            @(Get-MergedOrganizationId 'strict/merged/oauth-audit-merged.json') | Should -Be @($script:Organizations['northwind'].Id, $script:Organizations['contoso'].Id | Sort-Object)
+            @(Get-MergedOrganizationId 'strict/merged/oauth-audit-merged.json') | Should -Be @($script:Organizations['northwind'].Id, $script:Organizations['tailspin'].Id | Sort-Object)
         }
     }
 
