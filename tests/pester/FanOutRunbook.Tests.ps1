@@ -135,9 +135,13 @@ Describe 'The fan-out runbook' {
             function global:Get-AutomationPSCredential {
                 param([Parameter(Mandatory = $true)] [string] $Name)
                 Add-AzStubCall 'Get-AutomationPSCredential' $PSBoundParameters
+                if (-not $AzStub.Credentials.ContainsKey($Name)) {
+                    throw "Credential asset '$Name' was not found."
+                }
+
                 $asset = $AzStub.Credentials[$Name]
                 if ($null -eq $asset) {
-                    throw "Credential asset '$Name' was not found."
+                    return $null
                 }
 
                 [System.Management.Automation.PSCredential]::new($asset.UserName, (ConvertTo-SecureString -String $asset.Secret -AsPlainText -Force))
@@ -644,6 +648,48 @@ Describe 'The fan-out runbook' {
             $run.Error.FullyQualifiedErrorId.Split(',')[0] | Should -Be 'OrganizationListInvalid'
             "$($run.Error)" | Should -Match $Message
             @(Get-Call $run.Calls 'Start-AzAutomationRunbook') | Should -HaveCount 0
+        }
+    }
+
+    Context 'a RunId that cannot name a folder' {
+        It 'stops with RunIdInvalid before it signs in' {
+            New-AutomationAccount
+            $run = Invoke-FanOut @{ RunId = '../other'; Organizations = (Get-OrganizationsJson) }
+
+            $run.Error.FullyQualifiedErrorId.Split(',')[0] | Should -Be 'RunIdInvalid'
+            "$($run.Error)" | Should -Match "^RunId '\.\./other' must be 1 to 100 letters, digits"
+            @($run.Calls) | Should -HaveCount 0
+        }
+    }
+
+    Context 'the child runbook started by hand' {
+        BeforeEach {
+            New-AutomationAccount
+            $script:ChildArguments = @{
+                Organization = 'northwind'; CredentialName = $script:Organizations['northwind'].Asset; StorageAccountName = 'contosoaudit'
+                ContainerName = 'oauth-audit'; RunBlob = 'manual/runs/northwind.json'
+            }
+        }
+
+        It 'stops with LocationRequired without a region, an environment or base URIs, before it signs in' {
+            $caught = Get-TerminatingError { & $script:ChildPath @script:ChildArguments }
+
+            $caught.FullyQualifiedErrorId.Split(',')[0] | Should -Be 'LocationRequired'
+            "$caught" | Should -Be "Organization 'northwind': give -Region (such as eu-west-1), -Environment (such as mypurecloud.ie), or -ApiBaseUri and -LoginBaseUri."
+            @($AzStub.Calls.ToArray()) | Should -HaveCount 0
+        }
+
+        It 'stops with CredentialAssetMissing when the asset reads as nothing, and writes no run' {
+            $AzStub.Credentials['GenesysAudit-empty'] = $null
+            $script:ChildArguments.CredentialName = 'GenesysAudit-empty'
+            $script:ChildArguments.ApiBaseUri = "$($script:Organizations['northwind'].Emulator.ApiBaseUri)"
+            $script:ChildArguments.LoginBaseUri = "$($script:Organizations['northwind'].Emulator.LoginBaseUri)"
+
+            $caught = Get-TerminatingError { & $script:ChildPath @script:ChildArguments }
+
+            $caught.FullyQualifiedErrorId.Split(',')[0] | Should -Be 'CredentialAssetMissing'
+            "$caught" | Should -Match "^Organization 'northwind': the Automation account has no credential asset 'GenesysAudit-empty'\."
+            Test-Path -LiteralPath (Get-BlobPath 'manual/runs/northwind.json') | Should -BeFalse
         }
     }
 
