@@ -94,7 +94,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-Import-Module OAuthAudit
+Import-Module OAuthAudit -Verbose:$false
 
 function New-RunbookError([string] $Message, [string] $ErrorId, [System.Management.Automation.ErrorCategory] $Category, $Target) {
     [System.Management.Automation.ErrorRecord]::new([System.InvalidOperationException]::new($Message), $ErrorId, $Category, $Target)
