@@ -232,6 +232,56 @@ namespace OAuthAudit.Reports.BrowserTests
         }
 
         [SkippableFact]
+        public async Task Three_merged_organizations_show_the_totals_first_a_line_per_organization_and_each_table_names_its_organization()
+        {
+            var browser = _chromium.Require();
+            using var folder = new ScratchFolder();
+            var written = new[]
+            {
+                DemoRuns.Demo(),
+                DemoRuns.Renamed(folder.Path, DemoRuns.HostileNames, "hostile-org-id", "</script><script>window.__injected='org'</script>\u202e", withProblems: true),
+                DemoRuns.Renamed(folder.Path, new[] { "Fabrikam first client" }, "fabrikam-org-id", "Fabrikam"),
+            };
+            // As a merge sees them: each run written as its document and read back, then merged.
+            var set = RunMerge.Merge(written.Select((run, index) => new MergeInput(Assert.Single(AuditRunReader.ReadText(AuditRunJson.Write(run), $"run{index}.json")), $"run{index}.json")), DuplicateRuns.Refuse);
+            foreach (var width in new[] { 1280, 390 })
+            {
+                await using var report = await ReportPage.OpenAsync(browser, $"report-three-orgs-{width}.html", width, 900, ColorScheme.Light, set.Runs.ToArray());
+                var page = report.Page;
+
+                Assert.Equal(3, await page.Locator("section.org").CountAsync());
+                Assert.Equal("All organizations", await page.TextContentAsync("#totals-title"));
+                Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('#totals').compareDocumentPosition(document.querySelector('#r0-org')) === Node.DOCUMENT_POSITION_FOLLOWING"));
+                Assert.Equal("3", await page.TextContentAsync("#totals [data-tile='organizations'] .tile-value"));
+                Assert.Equal(set.Summary.Clients.ToString(), await page.TextContentAsync("#totals [data-tile='clients'] .tile-value"));
+                foreach (var outcome in Enum.GetValues<Outcome>())
+                {
+                    Assert.Equal(set.Summary.ByOutcome[outcome].ToString(), await page.TextContentAsync($"#totals [data-tile='{outcome}'] .tile-value"));
+                }
+
+                Assert.Equal(set.Summary.BySeverity[OAuthAudit.Engine.Rules.Severity.Critical].ToString(), await page.TextContentAsync("#totals [data-tile='severity-Critical'] .tile-value"));
+                Assert.Equal(new[] { set.Runs[0].Organization.Id, "hostile-org-id", "fabrikam-org-id" },
+                    await page.Locator("#totals table.orgs tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(row => row.dataset.organizationId)"));
+                var hostileLine = await page.TextContentAsync("#totals tr[data-organization-id='hostile-org-id']") ?? string.Empty;
+                Assert.Contains("</script><script>window.__injected='org'</script>\\u202e", hostileLine, StringComparison.Ordinal);
+                Assert.Contains(set.Runs[1].Summary.Clients.ToString(), hostileLine, StringComparison.Ordinal);
+                Assert.Null(await page.EvaluateAsync<string?>("() => window.__injected || null"));
+                Assert.Equal("Clients of Fabrikam (fabrikam-org-id)", await page.TextContentAsync("#r2-clients caption"));
+                await AssertTilesAsync(page, "#r1-org", set.Runs[1]);
+
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ReportPage.OutputFolder, $"report-three-orgs-{width}.png"), FullPage = false });
+                await page.ClickAsync("#totals tr[data-organization-id='fabrikam-org-id'] a");
+                Assert.EndsWith("#r2-org", page.Url, StringComparison.Ordinal);
+                await page.SelectOptionAsync("#r2-outcome", "Fail");
+                Assert.Equal(set.Runs[2].Summary.ByOutcome[Outcome.Fail], await page.Locator("#r2-clients tr.client-row:visible").CountAsync());
+                Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                    $"At {width} px the page is wider than the window: " + await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") + " px.");
+                Figure($"three merged organizations at {width} px: {new FileInfo(report.Path).Length:N0} bytes, ready in {report.LoadTime.TotalMilliseconds:N0} ms");
+                await AssertQuietAsync(report);
+            }
+        }
+
+        [SkippableFact]
         public async Task Dark_mode_and_print_are_styled_print_shows_every_client_s_details_and_hides_the_controls()
         {
             var browser = _chromium.Require();

@@ -11,7 +11,8 @@ using OAuthAudit.Engine.Text;
 namespace OAuthAudit.Engine.Reports
 {
     /// <summary>
-    /// GitHub-flavoured Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY: per organization a summary
+    /// GitHub-flavoured Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY: for several organizations the
+    /// totals and a line per organization first; then per organization a summary
     /// (clients by outcome, outstanding findings by severity), a table of the outstanding findings above Info of Fail
     /// and Warning clients (highest severity first), and a table of the run's errors. Text from the organization or
     /// the baseline is made visible (DisplayText) and its Markdown characters are backslash-escaped, so a client name
@@ -40,9 +41,32 @@ namespace OAuthAudit.Engine.Reports
         {
             ReportArguments.Check(runs, output);
             var blocks = new List<Block> { Block.Text("# OAuthAudit report\n") };
+            if (runs.Count > 1)
+            {
+                blocks.AddRange(Totals(runs));
+            }
+
+            // A section's summary is never cut: the sections that do not fit whole are left out, and a line says how many.
+            var used = blocks.Sum(FixedBytes);
+            var left = 0;
             foreach (var run in runs)
             {
-                blocks.AddRange(Section(run));
+                var section = Section(run).ToArray();
+                var size = section.Sum(FixedBytes);
+                if (left > 0 || used + size > MaxBytes - MoreLineReserve)
+                {
+                    left++;
+                    continue;
+                }
+
+                blocks.AddRange(section);
+                used += size;
+            }
+
+            if (left > 0)
+            {
+                blocks.Add(Block.Text(string.Format(CultureInfo.InvariantCulture,
+                    "\n{0} more organizations not shown: the report is kept within {1} bytes. The CSV, SARIF or JSON report lists them all.\n", left, MaxBytes)));
             }
 
             var text = Render(blocks);
@@ -78,6 +102,31 @@ namespace OAuthAudit.Engine.Reports
 
             return escaped.ToString();
         }
+
+        /// <summary>Several organizations: the totals first, then one line per organization (its own baseline), before the sections.</summary>
+        private static IEnumerable<Block> Totals(IReadOnlyList<AuditRun> runs)
+        {
+            var total = RunSummary.Of(runs);
+            yield return Block.Text(new StringBuilder()
+                .Append("\n## All organizations\n\n")
+                .Append(Number(runs.Count)).Append(" organizations, ").Append(Number(total.Clients)).Append(" clients.\n\n")
+                .Append(CountsHeader)
+                .Append(Row(new[] { "Total" }.Concat(Counts(total))))
+                .ToString());
+            var lines = runs.Select(run => Row(new[] { Md(run.Organization.Name.Length == 0 ? run.Organization.Id : run.Organization.Name) + " (" + Md(run.Organization.Id) + ", " + Md(run.Baseline.Name) + ")" }
+                .Concat(Counts(run.Summary)))).ToArray();
+            yield return Block.Table("\n### Each organization\n\n", CountsHeader, lines, string.Empty, "organizations");
+        }
+
+        private const string CountsHeader = "| Organization | Clients | Pass | Fail | Warning | Not applicable | Error | Skipped | Critical | High | Medium | Low | Run errors |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+
+        private static IEnumerable<string> Counts(RunSummary summary) => new[]
+        {
+            summary.Clients, summary.ByOutcome[Outcome.Pass], summary.ByOutcome[Outcome.Fail], summary.ByOutcome[Outcome.Warning], summary.ByOutcome[Outcome.NotApplicable],
+            summary.ByOutcome[Outcome.Error], summary.ByOutcome[Outcome.Skipped], summary.BySeverity[Severity.Critical], summary.BySeverity[Severity.High],
+            summary.BySeverity[Severity.Medium], summary.BySeverity[Severity.Low], summary.Errors,
+        }.Select(Number);
 
         private static IEnumerable<Block> Section(AuditRun run)
         {
@@ -126,11 +175,16 @@ namespace OAuthAudit.Engine.Reports
             }
         }
 
+        /// <summary>What a block takes whatever rows fit: its title, its header (or its empty text) and room for its "N more" line.</summary>
+        private static int FixedBytes(Block block) =>
+            Utf8.GetByteCount(block.Title) + Utf8.GetByteCount(block.Rows.Count == 0 ? block.Empty : block.Header) + (block.Rows.Count == 0 ? 0 : MoreLineReserve);
+
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
+
         private static string Render(IReadOnlyList<Block> blocks)
         {
-            var encoding = new UTF8Encoding(false);
-            var fixedBytes = blocks.Sum(block => encoding.GetByteCount(block.Title) + encoding.GetByteCount(block.Rows.Count == 0 ? block.Empty : block.Header)
-                + (block.Rows.Count == 0 ? 0 : MoreLineReserve));
+            var encoding = Utf8;
+            var fixedBytes = blocks.Sum(FixedBytes);
             var budget = MaxBytes - fixedBytes;
             var full = false;
             var text = new StringBuilder();

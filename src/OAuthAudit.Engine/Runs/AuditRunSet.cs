@@ -19,7 +19,7 @@ namespace OAuthAudit.Engine.Runs
         private AuditRunSet(ValueList<AuditRun> runs)
         {
             Runs = runs;
-            Summary = new RunSummary(runs.SelectMany(run => run.Results).ToArray(), runs.Sum(run => run.Errors.Count));
+            Summary = RunSummary.Of(runs);
         }
 
         /// <summary>The runs, in the order given.</summary>

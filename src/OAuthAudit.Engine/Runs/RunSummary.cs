@@ -23,6 +23,9 @@ namespace OAuthAudit.Engine.Runs
             Errors = errors;
         }
 
+        /// <summary>The totals over several runs (of one organization or many).</summary>
+        internal static RunSummary Of(IReadOnlyList<AuditRun> runs) => new RunSummary(runs.SelectMany(run => run.Results).ToArray(), runs.Sum(run => run.Errors.Count));
+
         public int Clients { get; }
 
         public IReadOnlyDictionary<Outcome, int> ByOutcome { get; }

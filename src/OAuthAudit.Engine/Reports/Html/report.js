@@ -199,8 +199,8 @@
       return el('th', { scope: 'col', 'class': isNumber ? 'num' : null, 'data-sort-key': sort.key }, button);
     }));
     var body = el('tbody');
-    var table = el('table', { 'class': 'clients', id: prefix + 'clients', 'aria-labelledby': prefix + 'clients-title', 'aria-describedby': prefix + 'shown' },
-      [el('thead', null, headRow), body]);
+    var table = el('table', { 'class': 'clients', id: prefix + 'clients', 'aria-labelledby': prefix + 'clients-title', 'aria-describedby': prefix + 'shown', 'data-organization-id': organization.id },
+      [several ? el('caption', { 'class': 'table-org', text: 'Clients of ' + (organization.name || organization.id) + ' (' + organization.id + ')' }) : null, el('thead', null, headRow), body]);
     append(section, table);
 
     var rules = {};
@@ -256,6 +256,51 @@
       section.setAttribute('data-several', 'true');
     }
 
+    return section;
+  }
+
+  // Several organizations: the totals over every run, then one line per organization (its own baseline and source).
+  function renderTotals(runs, names) {
+    var total = { clients: 0, waivedFindings: 0, errors: 0, byOutcome: {}, bySeverity: {} };
+    runs.forEach(function (run) {
+      var summary = run.summary;
+      total.clients += summary.clients || 0;
+      total.waivedFindings += summary.waivedFindings || 0;
+      total.errors += summary.errors || 0;
+      OUTCOMES.forEach(function (outcome) { total.byOutcome[outcome] = (total.byOutcome[outcome] || 0) + ((summary.byOutcome || {})[outcome] || 0); });
+      SEVERITIES.forEach(function (severity) { total.bySeverity[severity] = (total.bySeverity[severity] || 0) + ((summary.bySeverity || {})[severity] || 0); });
+    });
+
+    var section = el('section', { 'class': 'totals', id: 'totals', 'aria-labelledby': 'totals-title' });
+    append(section, el('h2', { id: 'totals-title', text: 'All organizations' }));
+    append(section, el('ul', { 'class': 'tiles', 'aria-label': 'Totals over every organization' }, [
+      tile('totals-', 'organizations', runs.length, 'Organizations', null, null),
+      tile('totals-', 'clients', total.clients, 'Clients', null, null)
+    ].concat(OUTCOMES.map(function (outcome) {
+      return tile('totals-', outcome, total.byOutcome[outcome], OUTCOME_LABELS[outcome], 'o-' + outcome, null);
+    }), SEVERITIES.map(function (severity) {
+      return tile('totals-', 'severity-' + severity, total.bySeverity[severity], severity, 's-' + severity, null);
+    }), [tile('totals-', 'waived', total.waivedFindings, 'Waived', null, null), tile('totals-', 'errors', total.errors, 'Run errors', null, null)])));
+
+    var columns = ['Organization', 'Baseline', 'Data', 'Clients'].concat(OUTCOMES.map(function (outcome) { return OUTCOME_LABELS[outcome]; }), SEVERITIES, ['Run errors']);
+    var rows = runs.map(function (run, index) {
+      var summary = run.summary;
+      var organization = run.organization || {};
+      var source = run.dataSource || {};
+      var counts = [summary.clients].concat(OUTCOMES.map(function (outcome) { return (summary.byOutcome || {})[outcome] || 0; }),
+        SEVERITIES.map(function (severity) { return (summary.bySeverity || {})[severity] || 0; }), [summary.errors || 0]);
+      return el('tr', { 'data-organization-id': organization.id }, [
+        el('th', { scope: 'row' }, [el('a', { href: '#r' + index + '-org', text: names[index] || organization.id }), el('span', { 'class': 'client-id mono muted', text: organization.id })]),
+        el('td', { text: run.baseline ? run.baseline.name : '' }),
+        el('td', { text: source.kind === 'Snapshot' ? 'snapshot ' + time(source.capturedAt) : 'live' })
+      ].concat(counts.map(function (count) { return el('td', { 'class': 'num', text: String(count) }); })));
+    });
+    append(section, el('div', { 'class': 'orgs-wrap' }, el('table', { 'class': 'orgs', 'aria-labelledby': 'totals-title' }, [
+      el('thead', null, el('tr', null, columns.map(function (column, index) {
+        return el('th', { scope: 'col', 'class': index >= 3 ? 'num' : null, text: column });
+      }))),
+      el('tbody', null, rows)
+    ])));
     return section;
   }
 
@@ -552,6 +597,7 @@
       ? runs.length + ' organizations, one section each'
       : names[0] + ' against ' + visible(runs[0].baseline ? runs[0].baseline.name : '') + ', ' + time(runs[0].finishedAt);
     if (several) {
+      main.appendChild(renderTotals(runs, names));
       append(main, el('nav', { 'aria-label': 'Organizations' }, el('ul', null, runs.map(function (run, index) {
         return el('li', null, el('a', { href: '#r' + index + '-org', text: names[index] || (run.organization && run.organization.id) }));
       }))));
