@@ -36,6 +36,8 @@ namespace OAuthAudit.Module.Tests
 
             Assert.Contains("build.ps1", scripts);
             Assert.Contains("samples/runbooks/Invoke-OAuthAudit.ps1", scripts);
+            Assert.Contains("samples/runbooks/Start-OAuthAuditFanOut.ps1", scripts);
+            Assert.Contains("samples/runbooks/Invoke-OAuthAuditOrganization.ps1", scripts);
         }
     }
 }
