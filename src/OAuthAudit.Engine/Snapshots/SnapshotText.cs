@@ -19,7 +19,8 @@ namespace OAuthAudit.Engine.Snapshots
 
         private const DocumentKind Document = DocumentKind.Snapshot;
 
-        private static readonly Regex BaselineLine = new Regex(@"^\s*(apiVersion\s*:\s*['""]?oauthaudit/|kind\s*:\s*['""]?Baseline\b)", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // Built on the error path only (a file that is not JSON), never when a snapshot loads.
+        private static readonly Lazy<Regex> BaselineLine = new Lazy<Regex>(() => new Regex(@"^\s*(apiVersion\s*:\s*['""]?oauthaudit/|kind\s*:\s*['""]?Baseline\b)", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
 
         public static JObject Parse(string path)
         {
@@ -89,7 +90,7 @@ namespace OAuthAudit.Engine.Snapshots
 
             var line = Math.Max(invalid.LineNumber, 1);
             var column = Math.Max(invalid.LinePosition, 1);
-            if (BaselineLine.IsMatch(text))
+            if (BaselineLine.Value.IsMatch(text))
             {
                 return new FileFormatException(Document, path, null, null, "this is a baseline (YAML with 'apiVersion: oauthaudit/...' and 'kind: Baseline'), not a snapshot. A snapshot is the JSON document saved from an organization.", invalid);
             }
