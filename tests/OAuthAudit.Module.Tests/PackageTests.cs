@@ -130,7 +130,7 @@ namespace OAuthAudit.Module.Tests
         /// Starts this test assembly again with itself as a startup hook (there is no pwsh here to start): the hook runs
         /// the script in a new runspace, writes each output line, and exits before the assembly's empty Main.
         /// </summary>
-        private static (int ExitCode, string[] Lines) RunInFreshProcess(string script, Dictionary<string, string> environment)
+        internal static (int ExitCode, string[] Lines) RunInFreshProcess(string script, Dictionary<string, string> environment)
         {
             var assembly = typeof(PackageTests).Assembly.Location;
             var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")

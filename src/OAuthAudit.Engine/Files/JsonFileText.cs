@@ -15,7 +15,8 @@ namespace OAuthAudit.Engine.Files
     /// </summary>
     internal sealed class JsonFileText
     {
-        private static readonly Regex BaselineLine = new Regex(@"^\s*(apiVersion\s*:\s*['""]?oauthaudit/|kind\s*:\s*['""]?Baseline\b)", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // Built on the error path only (a file that is not JSON), never when a document loads.
+        private static readonly Lazy<Regex> BaselineLine = new Lazy<Regex>(() => new Regex(@"^\s*(apiVersion\s*:\s*['""]?oauthaudit/|kind\s*:\s*['""]?Baseline\b)", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
 
         private readonly DocumentKind _document;
         private readonly string _noun;
@@ -81,7 +82,7 @@ namespace OAuthAudit.Engine.Files
 
             var line = Math.Max(invalid.LineNumber, 1);
             var column = Math.Max(invalid.LinePosition, 1);
-            if (BaselineLine.IsMatch(text))
+            if (BaselineLine.Value.IsMatch(text))
             {
                 return new FileFormatException(_document, path, null, null, $"this is a baseline (YAML with 'apiVersion: oauthaudit/...' and 'kind: Baseline'), not {_noun}. {Capitalized(_noun)} is {_definition}.", invalid);
             }
