@@ -20,7 +20,7 @@ namespace OAuthAudit.Benchmarks
             }
 
             // The generated project is built on a shared 2-core machine too: give that build longer than the default 2 minutes.
-            var config = DefaultConfig.Instance.WithBuildTimeout(TimeSpan.FromMinutes(10));
+            var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         }
     }
