@@ -16,6 +16,7 @@ namespace OAuthAudit.Engine.Model
             Text = text;
             IsConditional = isConditional;
             IsLegacyAdmin = isLegacyAdmin;
+            HasWildcard = text.Split(':').Contains("*");
         }
 
         public string Text { get; }
@@ -25,7 +26,7 @@ namespace OAuthAudit.Engine.Model
 
         public bool IsLegacyAdmin { get; }
 
-        public bool HasWildcard => Text.Split(':').Contains("*");
+        public bool HasWildcard { get; }
 
         /// <summary>The permission quoted, with how it is held when that is not a plain policy grant.</summary>
         public string Describe() =>

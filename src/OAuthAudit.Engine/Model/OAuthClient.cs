@@ -11,6 +11,9 @@ namespace OAuthAudit.Engine.Model
     /// </summary>
     public sealed class OAuthClient
     {
+        private ValueList<OAuthScope> _scopes = ValueList<OAuthScope>.Empty;
+        private ValueList<string>? _unknownScopes;
+
         internal OAuthClient(string id, string name, string authorizedGrantType)
         {
             Id = id;
@@ -33,9 +36,19 @@ namespace OAuthAudit.Engine.Model
 
         public ValueList<string> RegisteredRedirectUri { get; internal set; } = ValueList<string>.Empty;
 
-        public ValueList<OAuthScope> Scopes { get; internal set; } = ValueList<OAuthScope>.Empty;
+        public ValueList<OAuthScope> Scopes
+        {
+            get => _scopes;
+            internal set
+            {
+                _scopes = value;
+                _unknownScopes = null;
+            }
+        }
 
-        public ValueList<string> UnknownScopes => ValueList.From(Scopes.Where(scope => !scope.IsKnown).Select(scope => scope.Name));
+        /// <summary>The scope names the registry did not know (worked out once: every audit rule and result asks).</summary>
+        public ValueList<string> UnknownScopes =>
+            _unknownScopes ??= ValueList.From(Scopes.Where(scope => !scope.IsKnown).Select(scope => scope.Name));
 
         /// <summary>The role × division grants as the API gives them (ids).</summary>
         public ValueList<RoleDivision> RoleDivisions { get; internal set; } = ValueList<RoleDivision>.Empty;

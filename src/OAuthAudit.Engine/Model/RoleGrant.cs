@@ -28,6 +28,7 @@ namespace OAuthAudit.Engine.Model
             Permissions = role?.Permissions ?? ValueList<string>.Empty;
             ConditionalPermissions = role?.ConditionalPermissions ?? ValueList<string>.Empty;
             Held = role?.Held ?? new HeldPermission[0];
+            Role = role;
             Catalog = catalog;
         }
 
@@ -73,6 +74,9 @@ namespace OAuthAudit.Engine.Model
         public ValueList<string> ConditionalPermissions { get; }
 
         internal IReadOnlyList<HeldPermission> Held { get; }
+
+        /// <summary>The organization's role, shared by every grant of it (what checks learn of a role once serves them all); null when unknown.</summary>
+        internal AuthorizationRole? Role { get; }
 
         /// <summary>The organization's permission catalogue, when it was read (a snapshot may not have one).</summary>
         internal PermissionCatalog? Catalog { get; }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using OAuthAudit.Engine.Api.Dto;
+using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules;
 
 namespace OAuthAudit.Engine.Organizations
@@ -15,6 +17,9 @@ namespace OAuthAudit.Engine.Organizations
     {
         private readonly string[] _permissions;
         private readonly Dictionary<string, bool> _divisionAware;
+
+        // What a held "*" stands for is asked for each grant of each client by several rules; the catalogue never changes.
+        private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _including = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
         private PermissionCatalog(IEnumerable<(string Permission, bool DivisionAware)> entries)
         {
@@ -43,7 +48,8 @@ namespace OAuthAudit.Engine.Organizations
 
         /// <summary>The catalogue's permissions a held or listed permission (with "*" parts) stands for, in name order.</summary>
         public IReadOnlyList<string> Including(string permission) =>
-            _permissions.Where(candidate => PermissionPattern.Covers(permission, candidate)).ToArray();
+            _including.GetOrAdd(permission ?? throw new ArgumentNullException(nameof(permission)),
+                held => ValueList.From(_permissions.Where(candidate => PermissionPattern.Covers(held, candidate))));
 
         /// <summary>Whether a grant of the permission applies only in the grant's division; null when the catalogue does not list it.</summary>
         public bool? IsDivisionAware(string permission) =>

@@ -8,6 +8,8 @@ namespace OAuthAudit.Engine.Rules
     /// <summary>The verdict of a baseline on one OAuth client, with every finding behind it.</summary>
     public sealed class ClientAuditResult
     {
+        private static readonly Finding[] NoFindings = new Finding[0];
+
         /// <param name="skippedRules">Matched rules not checked (data the run lacks); when they are all the matched rules, the outcome is Skipped.</param>
         /// <param name="skippedReason">Why those rules were skipped; null when none was.</param>
         internal ClientAuditResult(OAuthClient client, string baselineName, ValueList<string> matchedRules, ValueList<Finding> findings, UtcTimestamp evaluatedAt,
@@ -26,12 +28,12 @@ namespace OAuthAudit.Engine.Rules
             MatchedRules = matchedRules;
             Findings = findings;
             EvaluatedAt = evaluatedAt;
-            var outstanding = findings.Where(finding => finding.IsOutstanding).ToArray();
+            var outstanding = findings.Count == 0 ? NoFindings : findings.Where(finding => finding.IsOutstanding).ToArray();
             Severity = outstanding.Length == 0 ? (Severity?)null : outstanding.Max(finding => finding.Severity);
             SkippedRules = skippedRules ?? ValueList<string>.Empty;
             Reason = SkippedRules.Count == 0 ? null : DisplayText.Visible(skippedReason);
             Outcome = OutcomeOf(matchedRules.Count, SkippedRules.Count, Severity);
-            FailedRules = ValueList.From(outstanding.Where(finding => finding.Severity > Rules.Severity.Info).Select(finding => finding.RuleId).Distinct(StringComparer.OrdinalIgnoreCase));
+            FailedRules = outstanding.Length == 0 ? ValueList<string>.Empty : ValueList.From(outstanding.Where(finding => finding.Severity > Rules.Severity.Info).Select(finding => finding.RuleId).Distinct(StringComparer.OrdinalIgnoreCase));
             MissingScopes = SubjectsOf(outstanding, FindingKind.MissingScope);
             ExcessiveScopes = SubjectsOf(outstanding, FindingKind.ExcessiveScope);
             ForbiddenScopes = SubjectsOf(outstanding, FindingKind.ForbiddenScope);
@@ -177,6 +179,6 @@ namespace OAuthAudit.Engine.Rules
         public override string ToString() => $"{DisplayText.Visible(ClientName)}: {Outcome}";
 
         private static ValueList<string> SubjectsOf(Finding[] findings, FindingKind kind) =>
-            ValueList.From(findings.Where(finding => finding.Kind == kind).Select(finding => finding.Subject).Distinct(StringComparer.OrdinalIgnoreCase));
+            findings.Length == 0 ? ValueList<string>.Empty : ValueList.From(findings.Where(finding => finding.Kind == kind).Select(finding => finding.Subject).Distinct(StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -21,6 +21,9 @@ namespace OAuthAudit.Engine.Rules
 
         private readonly WildcardNames _names;
         private readonly Regex[] _namePatterns;
+        private readonly HashSet<string>? _clientIds;
+        private readonly HashSet<string>? _grantTypes;
+        private readonly HashSet<string>? _states;
 
         public ClientMatch(ValueList<string> names, ValueList<string> namePatterns, ValueList<string> clientIds, ValueList<string> grantTypes, ValueList<string> states)
         {
@@ -31,6 +34,9 @@ namespace OAuthAudit.Engine.Rules
             States = states;
             _names = new WildcardNames(names);
             _namePatterns = namePatterns.Select(pattern => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, NamePatternTimeout)).ToArray();
+            _clientIds = SetOf(clientIds);
+            _grantTypes = SetOf(grantTypes);
+            _states = SetOf(states);
         }
 
         public ValueList<string> Names { get; }
@@ -46,10 +52,10 @@ namespace OAuthAudit.Engine.Rules
         public bool IsEmpty => Names.Count + NamePatterns.Count + ClientIds.Count + GrantTypes.Count + States.Count == 0;
 
         public bool Matches(OAuthClient client) =>
-            (Names.Count + _namePatterns.Length == 0 || _names.Matches(client.Name) || _namePatterns.Any(regex => regex.IsMatch(client.Name)))
-            && (ClientIds.Count == 0 || ClientIds.Contains(client.Id, StringComparer.OrdinalIgnoreCase))
-            && (GrantTypes.Count == 0 || GrantTypes.Contains(client.AuthorizedGrantType, StringComparer.OrdinalIgnoreCase))
-            && (States.Count == 0 || States.Contains(client.State ?? string.Empty, StringComparer.OrdinalIgnoreCase));
+            (Names.Count + _namePatterns.Length == 0 || _names.Matches(client.Name) || MatchesPattern(client.Name))
+            && (_clientIds == null || _clientIds.Contains(client.Id))
+            && (_grantTypes == null || _grantTypes.Contains(client.AuthorizedGrantType))
+            && (_states == null || _states.Contains(client.State ?? string.Empty));
 
         /// <summary>The criteria as a baseline writes them: each non-empty one, keyed as in <see cref="BaselineKeys.MatchKeys"/>, in that order.</summary>
         public IReadOnlyList<KeyValuePair<string, object>> Written() =>
@@ -64,6 +70,23 @@ namespace OAuthAudit.Engine.Rules
             .Where(entry => entry.Value.Count > 0)
             .Select(entry => new KeyValuePair<string, object>(entry.Key, entry.Value.Cast<object>().ToArray()))
             .ToArray();
+
+        /// <summary>The listed values as a set with the same comparison as before (ignoring case); null when none is listed, which matches every client.</summary>
+        private static HashSet<string>? SetOf(ValueList<string> values) =>
+            values.Count == 0 ? null : new HashSet<string>(values, StringComparer.OrdinalIgnoreCase);
+
+        private bool MatchesPattern(string name)
+        {
+            foreach (var regex in _namePatterns)
+            {
+                if (regex.IsMatch(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public override string ToString()
         {

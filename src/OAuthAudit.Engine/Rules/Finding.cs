@@ -13,6 +13,11 @@ namespace OAuthAudit.Engine.Rules
     public sealed class Finding
     {
         internal Finding(OAuthClient client, string baselineName, string ruleId, Severity severity, FindingKind kind, string subject, string message, string remediation)
+            : this(client, baselineName, ruleId, severity, kind, subject, message, remediation, remediationShown: false)
+        {
+        }
+
+        private Finding(OAuthClient client, string baselineName, string ruleId, Severity severity, FindingKind kind, string subject, string message, string remediation, bool remediationShown)
         {
             ClientId = client.Id;
             ClientName = client.Name;
@@ -26,7 +31,7 @@ namespace OAuthAudit.Engine.Rules
             Kind = kind;
             Subject = subject;
             Message = DisplayText.Visible(message)!;
-            Remediation = DisplayText.Visible(remediation)!;
+            Remediation = remediationShown ? remediation : DisplayText.Visible(remediation)!;
         }
 
         /// <summary>A finding as a run document recorded it (Runs/AuditRunReader), waiver included.</summary>
@@ -50,6 +55,9 @@ namespace OAuthAudit.Engine.Rules
             WaiverRationale = waiverRationale;
             WaiverExpiresOn = waiverExpiresOn;
         }
+        /// <summary>A finding whose remediation is already display-safe (<see cref="DisplayText.Visible"/>): the evaluator makes each text so once, not per finding.</summary>
+        internal static Finding Shown(OAuthClient client, string baselineName, string ruleId, Severity severity, FindingKind kind, string subject, string message, string shownRemediation) =>
+            new Finding(client, baselineName, ruleId, severity, kind, subject, message, shownRemediation, remediationShown: true);
 
         public string ClientId { get; }
 

@@ -31,7 +31,23 @@ namespace OAuthAudit.Engine.Rules
         public static bool IsReadOnly(string scope) => scope.EndsWith(OAuthScope.ReadOnlySuffix, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Whether an allow-list permits holding this scope: listed itself, or its read-write form is.</summary>
-        public static bool IsAllowed(string held, IEnumerable<ScopePattern> allowed) =>
-            allowed.Any(pattern => pattern.Matches(held) || (IsReadOnly(held) && pattern.Matches(held.Substring(0, held.Length - OAuthScope.ReadOnlySuffix.Length))));
+        public static bool IsAllowed(string held, IEnumerable<ScopePattern> allowed)
+        {
+            string? readWrite = null;
+            foreach (var pattern in allowed)
+            {
+                if (pattern.Matches(held))
+                {
+                    return true;
+                }
+
+                if (IsReadOnly(held) && pattern.Matches(readWrite ??= held.Substring(0, held.Length - OAuthScope.ReadOnlySuffix.Length)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

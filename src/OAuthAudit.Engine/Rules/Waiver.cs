@@ -37,7 +37,7 @@ namespace OAuthAudit.Engine.Rules
 
         /// <summary>The waiver names this client (by id or name).</summary>
         public bool Names(string clientId, string clientName) =>
-            new[] { clientId, clientName }.Any(identity => string.Equals(identity, Client, StringComparison.OrdinalIgnoreCase));
+            string.Equals(clientId, Client, StringComparison.OrdinalIgnoreCase) || string.Equals(clientName, Client, StringComparison.OrdinalIgnoreCase);
 
         public bool Covers(Finding finding) =>
             string.Equals(finding.RuleId, RuleId, StringComparison.OrdinalIgnoreCase)

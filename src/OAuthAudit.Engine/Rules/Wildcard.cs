@@ -11,6 +11,8 @@ namespace OAuthAudit.Engine.Rules
     /// </summary>
     internal sealed class Wildcard
     {
+        private static readonly char[] WildcardCharacters = { '*', '?' };
+
         private readonly string _prefix;
         private readonly string[] _middle;
         private readonly string? _suffix;
@@ -37,7 +39,7 @@ namespace OAuthAudit.Engine.Rules
         public static bool IsMatch(string pattern, string text) => new Wildcard(pattern).IsMatch(text);
 
         /// <summary>Whether the text holds a character this dialect treats as a wildcard (* or ?).</summary>
-        public static bool HasWildcards(string text) => text.IndexOfAny(new[] { '*', '?' }) >= 0;
+        public static bool HasWildcards(string text) => text.IndexOfAny(WildcardCharacters) >= 0;
 
         public bool IsMatch(string? text)
         {
@@ -98,7 +100,21 @@ namespace OAuthAudit.Engine.Rules
             return true;
         }
 
-        private static bool SameIgnoringCase(char a, char b) =>
-            a == b || char.ToUpperInvariant(a) == char.ToUpperInvariant(b) || char.ToLowerInvariant(a) == char.ToLowerInvariant(b);
+        private static bool SameIgnoringCase(char a, char b)
+        {
+            if (a == b)
+            {
+                return true;
+            }
+
+            if ((a | b) < 0x80)
+            {
+                // Two ASCII characters: the same letter in the other case, which is all the invariant mappings do there.
+                var lower = a | 0x20;
+                return lower == (b | 0x20) && lower >= 'a' && lower <= 'z';
+            }
+
+            return char.ToUpperInvariant(a) == char.ToUpperInvariant(b) || char.ToLowerInvariant(a) == char.ToLowerInvariant(b);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -7,12 +9,39 @@ namespace OAuthAudit.Engine.Rules
     internal sealed class WildcardNames
     {
         private readonly Wildcard[] _patterns;
+        private readonly ConcurrentDictionary<string, bool>? _answers;
 
-        public WildcardNames(IEnumerable<string> patterns)
+        /// <param name="remember">
+        /// Keep each answer: for names from the organization's own short lists (roles, divisions), asked again for
+        /// every client that holds them; not for client names, each asked about once.
+        /// </param>
+        public WildcardNames(IEnumerable<string> patterns, bool remember = false)
         {
             _patterns = patterns.Select(pattern => new Wildcard(pattern)).ToArray();
+            _answers = remember ? new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) : null;
         }
 
-        public bool Matches(string name) => _patterns.Any(pattern => pattern.IsMatch(name));
+        public bool Matches(string name)
+        {
+            if (_answers == null || name == null)
+            {
+                return Any(name);
+            }
+
+            return _answers.TryGetValue(name, out var known) ? known : _answers.GetOrAdd(name, Any(name));
+        }
+
+        private bool Any(string? name)
+        {
+            foreach (var pattern in _patterns)
+            {
+                if (pattern.IsMatch(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

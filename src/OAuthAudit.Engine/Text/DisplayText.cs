@@ -61,6 +61,12 @@ namespace OAuthAudit.Engine.Text
         /// </summary>
         public static bool IsHidden(char character)
         {
+            // Printable ASCII, most of all text shown: never hidden (asked for every character of every message).
+            if (character >= ' ' && character < '\u007f')
+            {
+                return false;
+            }
+
             if (character < ' ' || (character >= '\u007f' && character <= '\u009f'))
             {
                 return true;

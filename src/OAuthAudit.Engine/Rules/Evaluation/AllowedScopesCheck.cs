@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -9,21 +8,29 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     {
         private readonly IReadOnlyList<ScopePattern> _allowed;
 
+        // The same for every client: built once.
+        private readonly string _allowedList;
+
         public AllowedScopesCheck(IReadOnlyList<ScopePattern> allowed)
         {
             _allowed = allowed;
+            _allowedList = allowed.Count == 0 ? "none" : string.Join(", ", allowed);
         }
 
         public IEnumerable<FindingDraft> Check(CheckContext context)
         {
-            var client = context.Client;
-            var allowedList = _allowed.Count == 0 ? "none" : string.Join(", ", _allowed);
-            foreach (var held in client.Scopes.Select(scope => scope.Name).Where(name => !ScopeSemantics.IsAllowed(name, _allowed)))
+            foreach (var scope in context.Client.Scopes)
             {
+                var held = scope.Name;
+                if (ScopeSemantics.IsAllowed(held, _allowed))
+                {
+                    continue;
+                }
+
                 var readOnlyAllowed = !ScopeSemantics.IsReadOnly(held) && ScopeSemantics.IsAllowed(held + OAuthScope.ReadOnlySuffix, _allowed);
                 var message = readOnlyAllowed
                     ? $"holds '{held}', but only its read-only form '{held}{OAuthScope.ReadOnlySuffix}' is allowed."
-                    : $"holds '{held}', which is not among the allowed scopes ({allowedList}).";
+                    : $"holds '{held}', which is not among the allowed scopes ({_allowedList}).";
                 yield return new FindingDraft(FindingKind.ExcessiveScope, held, message, Remediations.RemoveScope);
             }
         }

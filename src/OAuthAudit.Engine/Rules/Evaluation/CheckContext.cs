@@ -8,13 +8,17 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>What a check sees when checking one rule: the client, the evaluation time and the organization's registries and usage when the run has them.</summary>
     internal sealed class CheckContext
     {
-        public CheckContext(OAuthClient client, EvaluationContext evaluation)
+        public CheckContext(OAuthClient client, EvaluationContext evaluation, ClientFacts? facts = null)
         {
             Client = client;
             Evaluation = evaluation;
+            Facts = facts ?? new ClientFacts(client);
         }
 
         public OAuthClient Client { get; }
+
+        /// <summary>What several rules want to know about the client, shared by every rule judging it.</summary>
+        public ClientFacts Facts { get; }
 
         public EvaluationContext Evaluation { get; }
 
@@ -33,6 +37,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
         /// <summary>The check cannot judge the client on the data loaded: the rule is skipped for it, its findings dropped, never passed.</summary>
         public void CannotDecide(string reason) => Undecided ??= reason;
+
+        /// <summary>The same client, the next rule: one context serves every rule judging a client.</summary>
+        public void NextRule() => Undecided = null;
 
         /// <summary>The clients' change history when the run loaded it; null when not.</summary>
         public OAuthClientHistory? History => Evaluation.History;

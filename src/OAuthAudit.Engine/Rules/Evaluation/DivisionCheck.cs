@@ -9,10 +9,12 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     {
         private readonly WildcardNames? _allowed;
         private readonly bool _forbidAllDivisions;
+        private static readonly RoleFacts<PermissionReach> RoleReach = new RoleFacts<PermissionReach>(grant =>
+            PermissionChains.ReachOf(grant.Catalog, grant.Held.SelectMany(held => PermissionChains.Concrete(held, PermissionChains.Includes(grant, held)))));
 
         public DivisionCheck(IReadOnlyList<string>? allowed, bool forbidAllDivisions)
         {
-            _allowed = allowed == null ? null : new WildcardNames(allowed);
+            _allowed = allowed == null ? null : new WildcardNames(allowed, remember: true);
             _forbidAllDivisions = forbidAllDivisions;
         }
 
@@ -35,9 +37,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         }
 
         /// <summary>"; the grant applies organization-wide (not division-aware)" and the like, when the catalogue tells.</summary>
-        private static string Reach(RoleGrant grant)
+        private string Reach(RoleGrant grant)
         {
-            var reach = PermissionChains.Reach(grant, grant.Held.SelectMany(held => PermissionChains.Concrete(held, PermissionChains.Includes(grant, held))));
+            var reach = PermissionChains.Reach(grant, RoleReach.For(grant));
             return reach.Length == 0 ? string.Empty : "; the grant applies" + reach.Substring(1);
         }
     }

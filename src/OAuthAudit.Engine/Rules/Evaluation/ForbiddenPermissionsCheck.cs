@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -12,6 +15,10 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     {
         private readonly IReadOnlyList<PermissionPattern> _forbidden;
 
+        // Per role, for each pattern text (any rule's): what the role grants of it and how far that reaches; null where it grants none of it.
+        private static readonly RoleFacts<ConcurrentDictionary<string, RoleOverlap?>> Overlaps =
+            new RoleFacts<ConcurrentDictionary<string, RoleOverlap?>>(_ => new ConcurrentDictionary<string, RoleOverlap?>(StringComparer.Ordinal));
+
         public ForbiddenPermissionsCheck(IReadOnlyList<PermissionPattern> forbidden)
         {
             _forbidden = forbidden;
@@ -20,23 +27,66 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         public IEnumerable<FindingDraft> Check(CheckContext context)
         {
             var client = context.Client;
+            if (client.Roles.Count == 0)
+            {
+                yield break;
+            }
+
+            var overlaps = client.Roles.Select(grant => (Grant: grant, Overlaps: Overlaps.For(grant))).ToArray();
             foreach (var pattern in _forbidden)
             {
-                var chains = PermissionChains.Overlapping(client, pattern);
-                if (chains.Count > 0)
+                StringBuilder? chains = null;
+                foreach (var (grant, roleOverlaps) in overlaps)
+                {
+                    var overlap = OverlapOf(grant, roleOverlaps, pattern);
+                    if (overlap == null)
+                    {
+                        continue;
+                    }
+
+                    chains = chains == null ? new StringBuilder() : chains.Append("; ");
+                    chains.Append("role '").Append(grant.RoleDisplayName).Append("' (").Append(grant.DivisionDisplayName).Append(") grants ").Append(overlap.Grants)
+                        .Append(PermissionChains.Reach(grant, overlap.Reach));
+                }
+
+                if (chains != null)
                 {
                     yield return new FindingDraft(FindingKind.ForbiddenPermission, pattern.Text,
-                        $"holds the forbidden permission '{pattern}': {string.Join("; ", chains.Select(chain => Describe(chain.Grant, chain.Held, pattern)))}.", Remediations.RemoveRole);
+                        $"holds the forbidden permission '{pattern}': {chains}.", Remediations.RemoveRole);
                 }
             }
         }
 
-        private static string Describe(RoleGrant grant, IReadOnlyList<HeldPermission> held, PermissionPattern pattern)
+        private static RoleOverlap? OverlapOf(RoleGrant grant, ConcurrentDictionary<string, RoleOverlap?> known, PermissionPattern pattern) =>
+            known.TryGetValue(pattern.Text, out var overlap) ? overlap : known.GetOrAdd(pattern.Text, Overlap(grant, pattern));
+
+        /// <summary>What the grant's role holds that overlaps the pattern ("'a:b:*', which includes ..."), or null.</summary>
+        private static RoleOverlap? Overlap(RoleGrant grant, PermissionPattern pattern)
         {
+            var held = grant.Held.Where(permission => pattern.Overlaps(permission.Text)).ToArray();
+            if (held.Length == 0)
+            {
+                return null;
+            }
+
             var named = held.Select(permission => (Held: permission, Includes: PermissionChains.Includes(grant, permission, pattern))).ToArray();
             var separator = named.Any(entry => entry.Includes.Count > 0) ? " and " : ", ";
-            return $"role '{grant.RoleDisplayName}' ({grant.DivisionDisplayName}) grants {string.Join(separator, named.Select(entry => PermissionChains.Describe(entry.Held, entry.Includes)))}"
-                + PermissionChains.Reach(grant, named.SelectMany(entry => PermissionChains.Concrete(entry.Held, entry.Includes)));
+            return new RoleOverlap(
+                string.Join(separator, named.Select(entry => PermissionChains.Describe(entry.Held, entry.Includes))),
+                PermissionChains.ReachOf(grant.Catalog, named.SelectMany(entry => PermissionChains.Concrete(entry.Held, entry.Includes))));
+        }
+
+        private sealed class RoleOverlap
+        {
+            public RoleOverlap(string grants, PermissionReach reach)
+            {
+                Grants = grants;
+                Reach = reach;
+            }
+
+            public string Grants { get; }
+
+            public PermissionReach Reach { get; }
         }
     }
 }

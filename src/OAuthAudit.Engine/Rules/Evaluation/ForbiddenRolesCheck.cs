@@ -11,7 +11,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
         public ForbiddenRolesCheck(IReadOnlyList<string> forbidden)
         {
-            _forbidden = new WildcardNames(forbidden);
+            _forbidden = new WildcardNames(forbidden, remember: true);
         }
 
         public IEnumerable<FindingDraft> Check(CheckContext context) =>

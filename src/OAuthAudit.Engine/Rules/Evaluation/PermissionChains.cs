@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using OAuthAudit.Engine.Model;
+using OAuthAudit.Engine.Organizations;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
 {
@@ -8,13 +9,6 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     internal static class PermissionChains
     {
         private const int NamedAtMost = 8;
-
-        /// <summary>Each grant with the role's permissions that overlap the pattern, in grant order.</summary>
-        public static IReadOnlyList<(RoleGrant Grant, IReadOnlyList<HeldPermission> Held)> Overlapping(OAuthClient client, PermissionPattern pattern) =>
-            client.Roles
-                .Select(grant => (Grant: grant, Held: (IReadOnlyList<HeldPermission>)grant.Held.Where(held => pattern.Overlaps(held.Text)).ToArray()))
-                .Where(chain => chain.Held.Count > 0)
-                .ToArray();
 
         /// <summary>The catalogue's actions a held permission with "*" stands for, narrowed to a pattern when one is given; empty without a catalogue.</summary>
         public static IReadOnlyList<string> Includes(RoleGrant grant, HeldPermission held, PermissionPattern? within = null) =>
@@ -31,25 +25,40 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         /// for those that are not division-aware, only in the grant's division for those that are. Empty for
         /// grants in all divisions and without a catalogue.
         /// </summary>
-        public static string Reach(RoleGrant grant, IEnumerable<string> permissions)
+        public static string Reach(RoleGrant grant, IEnumerable<string> permissions) =>
+            grant.Catalog == null || grant.IsAllDivisions ? string.Empty : Reach(grant, ReachOf(grant.Catalog, permissions));
+
+        /// <summary>The same from the permissions' split worked out beforehand (<see cref="ReachOf"/>, with the grant's catalogue).</summary>
+        public static string Reach(RoleGrant grant, PermissionReach reach)
         {
             if (grant.Catalog == null || grant.IsAllDivisions)
             {
                 return string.Empty;
             }
 
-            var known = permissions.Distinct().Select(permission => (Permission: permission, Aware: grant.Catalog.IsDivisionAware(permission))).Where(entry => entry.Aware.HasValue).ToArray();
-            var everywhere = known.Where(entry => entry.Aware == false).Select(entry => entry.Permission).ToArray();
-            var here = known.Where(entry => entry.Aware == true).Select(entry => entry.Permission).ToArray();
             var division = grant.DivisionName == RoleGrant.HomeDivisionName ? "the home division" : $"division '{grant.DivisionDisplayName}'";
-            if (everywhere.Length > 0 && here.Length > 0)
+            if (reach.Everywhere != null && reach.Here != null)
             {
-                return $", organization-wide for {Names(everywhere)} (not division-aware) and only in {division} for {Names(here)}";
+                return $", organization-wide for {reach.Everywhere} (not division-aware) and only in {division} for {reach.Here}";
             }
 
-            return everywhere.Length > 0 ? ", organization-wide (not division-aware)"
-                : here.Length > 0 ? $", only in {division}"
+            return reach.Everywhere != null ? ", organization-wide (not division-aware)"
+                : reach.Here != null ? $", only in {division}"
                 : string.Empty;
+        }
+
+        /// <summary>Which of the permissions the catalogue says reach organization-wide and which only in a grant's division: what a role holds, the same for every grant of it.</summary>
+        public static PermissionReach ReachOf(PermissionCatalog? catalog, IEnumerable<string> permissions)
+        {
+            if (catalog == null)
+            {
+                return PermissionReach.None;
+            }
+
+            var known = permissions.Distinct().Select(permission => (Permission: permission, Aware: catalog.IsDivisionAware(permission))).Where(entry => entry.Aware.HasValue).ToArray();
+            var everywhere = known.Where(entry => entry.Aware == false).Select(entry => entry.Permission).ToArray();
+            var here = known.Where(entry => entry.Aware == true).Select(entry => entry.Permission).ToArray();
+            return new PermissionReach(everywhere.Length > 0 ? Names(everywhere) : null, here.Length > 0 ? Names(here) : null);
         }
 
         public static string Names(IReadOnlyList<string> permissions) =>
@@ -59,5 +68,23 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         /// <summary>The concrete permissions a chain names: the held ones themselves, or what their "*" includes.</summary>
         public static IEnumerable<string> Concrete(HeldPermission held, IReadOnlyList<string> includes) =>
             includes.Count > 0 ? includes : held.HasWildcard ? Enumerable.Empty<string>() : new[] { held.Text };
+    }
+
+    /// <summary>A set of permissions split by how far a grant of them reaches, as named lists ("'a:b:c', 'd:e:f'"); null where none.</summary>
+    internal sealed class PermissionReach
+    {
+        public static readonly PermissionReach None = new PermissionReach(null, null);
+
+        public PermissionReach(string? everywhere, string? here)
+        {
+            Everywhere = everywhere;
+            Here = here;
+        }
+
+        /// <summary>The permissions that are not division-aware: a grant of them applies organization-wide.</summary>
+        public string? Everywhere { get; }
+
+        /// <summary>The division-aware ones: a grant of them applies only in its division.</summary>
+        public string? Here { get; }
     }
 }

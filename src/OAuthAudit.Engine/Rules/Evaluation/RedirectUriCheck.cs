@@ -27,9 +27,11 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 yield break;
             }
 
-            foreach (var uri in client.RegisteredRedirectUri)
+            var urls = context.Facts.RedirectUrls;
+            for (var index = 0; index < urls.Count; index++)
             {
-                var url = BrowserUrl.Parse(uri);
+                var uri = client.RegisteredRedirectUri[index];
+                var url = urls[index];
                 if (url.Problem != null)
                 {
                     yield return Finding(FindingKind.InsecureRedirectUri, uri, $"cannot be read as a browser reads it: it {url.Problem}, so where it sends the authorization code or token is unknown");

@@ -9,14 +9,36 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     {
         private readonly IReadOnlyList<(string Name, WildcardNames Pattern)> _required;
 
+        // The same for every client: built once.
+        private readonly string[] _messages;
+
         public RequiredRolesCheck(IReadOnlyList<string> required)
         {
-            _required = required.Select(name => (name, new WildcardNames(new[] { name }))).ToArray();
+            _required = required.Select(name => (name, new WildcardNames(new[] { name }, remember: true))).ToArray();
+            _messages = required.Select(name => $"requires role '{name}' and holds no role of that name.").ToArray();
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context) =>
-            _required
-                .Where(required => !context.Client.Roles.Any(grant => grant.IsKnownRole && required.Pattern.Matches(grant.RoleName!)))
-                .Select(required => new FindingDraft(FindingKind.MissingRole, required.Name, $"requires role '{required.Name}' and holds no role of that name.", Remediations.AddRole));
+        public IEnumerable<FindingDraft> Check(CheckContext context)
+        {
+            var roles = context.Client.Roles;
+            for (var index = 0; index < _required.Count; index++)
+            {
+                var pattern = _required[index].Pattern;
+                var held = false;
+                foreach (var grant in roles)
+                {
+                    if (grant.IsKnownRole && pattern.Matches(grant.RoleName!))
+                    {
+                        held = true;
+                        break;
+                    }
+                }
+
+                if (!held)
+                {
+                    yield return new FindingDraft(FindingKind.MissingRole, _required[index].Name, _messages[index], Remediations.AddRole);
+                }
+            }
+        }
     }
 }

@@ -9,26 +9,43 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     {
         private readonly IReadOnlyList<ScopePattern> _required;
 
+        // The same for every client: built once.
+        private readonly string[] _missing;
+
         public RequiredScopesCheck(IReadOnlyList<ScopePattern> required)
         {
             _required = required;
+            _missing = required.Select(pattern => $"requires scope '{pattern}' and holds no scope that grants it.").ToArray();
         }
 
         public IEnumerable<FindingDraft> Check(CheckContext context)
         {
-            var client = context.Client;
-            var grants = ScopeSemantics.Grants(client.Scopes.Select(scope => scope.Name));
-            foreach (var required in _required)
+            var grants = context.Facts.ScopeGrants;
+            for (var index = 0; index < _required.Count; index++)
             {
-                var satisfying = grants.Where(grant => required.Matches(grant.Granted)).ToArray();
-                if (satisfying.Length == 0)
+                var required = _required[index];
+                var satisfied = false;
+                var direct = false;
+                foreach (var grant in grants)
                 {
-                    yield return new FindingDraft(FindingKind.MissingScope, required.Text,
-                        $"requires scope '{required}' and holds no scope that grants it.", Remediations.AddScope);
+                    if (required.Matches(grant.Granted))
+                    {
+                        satisfied = true;
+                        if (grant.Granted == grant.HeldAs)
+                        {
+                            direct = true;
+                            break;
+                        }
+                    }
                 }
-                else if (satisfying.All(grant => grant.Granted != grant.HeldAs))
+
+                if (!satisfied)
                 {
-                    var heldAs = string.Join("', '", satisfying.Select(grant => grant.HeldAs).Distinct());
+                    yield return new FindingDraft(FindingKind.MissingScope, required.Text, _missing[index], Remediations.AddScope);
+                }
+                else if (!direct)
+                {
+                    var heldAs = string.Join("', '", grants.Where(grant => required.Matches(grant.Granted)).Select(grant => grant.HeldAs).Distinct());
                     yield return new FindingDraft(FindingKind.ImpliedScope, required.Text,
                         $"requires '{required}': satisfied by '{heldAs}', which also grants it.", Remediations.None, Severity.Info);
                 }

@@ -8,22 +8,26 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>The client must be in one of the allowed states (e.g. flag inactive clients pending deletion).</summary>
     internal sealed class StateCheck : IRuleCheck
     {
-        private readonly IReadOnlyList<string> _allowed;
+        private readonly HashSet<string> _allowed;
+
+        // The same for every client: built once.
+        private readonly string _allowedList;
 
         public StateCheck(IReadOnlyList<string> allowed)
         {
-            _allowed = allowed;
+            _allowed = new HashSet<string>(allowed, StringComparer.OrdinalIgnoreCase);
+            _allowedList = string.Join(", ", allowed);
         }
 
         public IEnumerable<FindingDraft> Check(CheckContext context)
         {
             var client = context.Client;
             var state = client.State ?? "(none)";
-            if (!_allowed.Contains(state, StringComparer.OrdinalIgnoreCase))
+            if (!_allowed.Contains(state))
             {
                 var deletion = client.DateToDelete is UtcTimestamp date ? $", pending deletion on {date:yyyy-MM-dd}" : string.Empty;
                 yield return new FindingDraft(FindingKind.DisallowedState, state,
-                    $"is '{state}'{deletion}; the rule allows {string.Join(", ", _allowed)}.", Remediations.ReviewState);
+                    $"is '{state}'{deletion}; the rule allows {_allowedList}.", Remediations.ReviewState);
             }
         }
     }

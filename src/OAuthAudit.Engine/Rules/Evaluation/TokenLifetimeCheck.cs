@@ -9,9 +9,13 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     {
         private readonly int _maxSeconds;
 
+        // The same for every client: built once.
+        private readonly string _allows;
+
         public TokenLifetimeCheck(int maxSeconds)
         {
             _maxSeconds = maxSeconds;
+            _allows = $"; the rule allows at most {Describe(maxSeconds)}.";
         }
 
         public IEnumerable<FindingDraft> Check(CheckContext context)
@@ -20,7 +24,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             if (client.AccessTokenValiditySeconds is int seconds && seconds > _maxSeconds)
             {
                 yield return new FindingDraft(FindingKind.TokenLifetime, seconds.ToString(CultureInfo.InvariantCulture),
-                    $"issues tokens valid for {Describe(seconds)}; the rule allows at most {Describe(_maxSeconds)}.", Remediations.ShortenTokenLifetime);
+                    "issues tokens valid for " + Describe(seconds) + _allows, Remediations.ShortenTokenLifetime);
             }
         }
 

@@ -13,6 +13,8 @@ namespace OAuthAudit.Engine.Rules.RedirectUris
     internal sealed class BrowserUrl
     {
         private static readonly string[] SpecialSchemes = { "http", "https", "ws", "wss", "ftp" };
+        private static readonly char[] SpecialAuthorityEnd = { '/', '\\', '?', '#' };
+        private static readonly char[] AuthorityEnd = { '/', '?', '#' };
         private static readonly char[] ControlOrSpace = Enumerable.Range(0, 0x21).Select(code => (char)code).ToArray();
 
         private BrowserUrl(string scheme, UrlHost? host, string? problem, string? writtenHost = null)
@@ -56,7 +58,7 @@ namespace OAuthAudit.Engine.Rules.RedirectUris
             }
 
             var start = special ? rest.TakeWhile(c => c == '/' || c == '\\').Count() : 2;
-            var end = rest.IndexOfAny(special ? new[] { '/', '\\', '?', '#' } : new[] { '/', '?', '#' }, start);
+            var end = rest.IndexOfAny(special ? SpecialAuthorityEnd : AuthorityEnd, start);
             var authority = end < 0 ? rest.Substring(start) : rest.Substring(start, end - start);
             var hostAndPort = authority.Substring(authority.LastIndexOf('@') + 1);
 
