@@ -40,7 +40,8 @@ namespace OAuthAudit.Engine.Api
 
         public long MaxResponseBytes { get; }
 
-        public async Task<ApiResponse> SendAsync(Func<HttpRequestMessage> createRequest, ApiRequestDescription description, Operation operation)
+        /// <param name="gate">The connection's rate limit (API requests); each attempt waits for it and reports its answer's window to it.</param>
+        public async Task<ApiResponse> SendAsync(Func<HttpRequestMessage> createRequest, ApiRequestDescription description, Operation operation, RateLimitGate? gate = null)
         {
             var started = Stopwatch.StartNew();
             for (var attempt = 0; ; attempt++)
@@ -53,13 +54,16 @@ namespace OAuthAudit.Engine.Api
 
                 var failure = default(Exception);
                 var response = default(ApiResponse);
+                var slot = gate == null ? null : await gate.EnterAsync(description, operation).ConfigureAwait(false);
                 var stopwatch = Stopwatch.StartNew();
+                using (slot)
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(operation.Cancellation))
                 {
                     timeout.CancelAfter(Policy.RequestTimeout);
                     try
                     {
                         response = await SendOnceAsync(createRequest, description, timeout.Token).ConfigureAwait(false);
+                        gate?.Observe(response.RateLimitWindow);
                     }
                     catch (Exception closedUnderneath) when (_closed && !(closedUnderneath is GenesysApiException))
                     {
