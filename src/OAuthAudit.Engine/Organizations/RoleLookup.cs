@@ -66,7 +66,7 @@ namespace OAuthAudit.Engine.Organizations
         /// <returns>False when the API does not apply the filter (then nothing was kept).</returns>
         private async Task<bool> TryReadByIdAsync(IReadOnlyList<string[]> batches, Operation operation)
         {
-            IReadOnlyList<DomainOrganizationRoleDto>[] answers;
+            IReadOnlyList<DomainOrganizationRoleDto>?[] answers;
             try
             {
                 answers = await Task.WhenAll(batches.Select(batch => ReadBatchAsync(batch, operation))).ConfigureAwait(false);
@@ -81,7 +81,7 @@ namespace OAuthAudit.Engine.Organizations
             for (var index = 0; index < batches.Count; index++)
             {
                 var asked = new HashSet<string>(batches[index], StringComparer.OrdinalIgnoreCase);
-                if (answers[index].Any(role => role == null || role.Id == null || !asked.Contains(role.Id)))
+                if (answers[index] == null || answers[index]!.Any(role => role == null || role.Id == null || !asked.Contains(role.Id)))
                 {
                     operation.Host.Verbose("Roles: the API answered the id filter with roles not asked for; reading every role page instead");
                     _filterRefused = true;
@@ -89,7 +89,7 @@ namespace OAuthAudit.Engine.Organizations
                 }
             }
 
-            var read = AuthorizationFactory.Roles(answers.SelectMany(answer => answer));
+            var read = AuthorizationFactory.Roles(answers.SelectMany(answer => answer!));
             foreach (var role in read)
             {
                 _known[role.Id] = role;
@@ -104,9 +104,22 @@ namespace OAuthAudit.Engine.Organizations
             return true;
         }
 
-        private Task<IReadOnlyList<DomainOrganizationRoleDto>> ReadBatchAsync(string[] batch, Operation operation) =>
-            PagedListing.ReadAllAsync<DomainOrganizationRoleDto>(
-                _api, _path, "&userCount=false" + Filter(batch), "OrganizationRoleEntityListing", LiveOrganizationSource.RoleViewPermission, operation, role => role.Id);
+        /// <summary>One page holds the whole batch (the page size is larger than the batch).</summary>
+        /// <returns>The batch's roles; null when the answer holds more than was asked for (the filter was not applied).</returns>
+        private async Task<IReadOnlyList<DomainOrganizationRoleDto>?> ReadBatchAsync(string[] batch, Operation operation)
+        {
+            var uri = $"{_path}?pageSize={PagedListing.PageSize}&pageNumber=1&userCount=false{Filter(batch)}";
+            var page = (await _api.GetAsync<EntityListingDto<DomainOrganizationRoleDto>>(uri, "OrganizationRoleEntityListing", LiveOrganizationSource.RoleViewPermission, operation).ConfigureAwait(false))!;
+            var roles = ListingPages.EntitiesOf(page.Entities, _path, uri);
+            if (roles.Count > batch.Length || page.Total > batch.Length || page.PageCount > 1)
+            {
+                return null;
+            }
+
+            ListingPages.NextOf(page, _path, uri, expectedPageNumber: 1);
+            ListingPages.RequireUniqueIds(roles, role => role.Id, _path);
+            return roles;
+        }
 
         private static string Filter(IEnumerable<string> ids) => string.Concat(ids.Select(id => "&id=" + Uri.EscapeDataString(id)));
 
