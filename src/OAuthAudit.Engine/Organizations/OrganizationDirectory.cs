@@ -73,6 +73,7 @@ namespace OAuthAudit.Engine.Organizations
         {
             var scopes = _source.GetScopeRegistryAsync(operation);
             var listing = _source.GetClientsAsync(operation);
+            var registry = operation.Wait(scopes);
             var wanted = new List<OAuthClientDto>();
             var count = 0;
             foreach (var dto in Auditable(operation.Wait(listing)))
@@ -84,7 +85,6 @@ namespace OAuthAudit.Engine.Organizations
                 }
             }
 
-            var registry = operation.Wait(scopes);
             var authorization = AuthorizationFor(wanted, operation);
             return wanted.Select(dto => Build(dto, registry, authorization));
         }
@@ -103,14 +103,15 @@ namespace OAuthAudit.Engine.Organizations
         public OAuthClient? GetClient(string clientId, Operation operation)
         {
             var scopes = _source.GetScopeRegistryAsync(operation);
-            var dto = operation.Wait(_source.GetClientAsync(clientId, operation));
+            var read = _source.GetClientAsync(clientId, operation);
+            var registry = operation.Wait(scopes);
+            var dto = operation.Wait(read);
             if (dto == null)
             {
                 return null;
             }
 
             RequireAuditable(dto);
-            var registry = operation.Wait(scopes);
             return Build(dto, registry, AuthorizationFor(new[] { dto }, operation));
         }
 
