@@ -32,11 +32,30 @@ namespace OAuthAudit.Engine.Api
 
             Policy = policy;
             MaxResponseBytes = maxResponseBytes;
-            _http = new HttpClient(handler ?? new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            _http = new HttpClient(handler ?? DefaultHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(ModuleIdentity.UserAgent);
         }
 
         public RetryPolicy Policy { get; }
+
+        /// <summary>
+        /// No redirects; as many connections per host as the rate-limit gate lets requests fly (.NET Framework's
+        /// default is 2 per host, which would queue concurrent reads in Windows PowerShell 5.1).
+        /// </summary>
+        private static HttpClientHandler DefaultHandler()
+        {
+            var handler = new HttpClientHandler { AllowAutoRedirect = false };
+            try
+            {
+                handler.MaxConnectionsPerServer = RateLimitGate.MaxInFlight;
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // An older framework without the setting keeps its default.
+            }
+
+            return handler;
+        }
 
         public long MaxResponseBytes { get; }
 

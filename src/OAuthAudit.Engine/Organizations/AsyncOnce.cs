@@ -34,9 +34,10 @@ namespace OAuthAudit.Engine.Organizations
             Volatile.Write(ref _ahead, ahead);
         }
 
-        public async Task<T> GetAsync(Func<Task<T>> fetch, CancellationToken cancellation)
+        /// <param name="taken">Called once, for the first caller given the result of the read started ahead (to say what was read, as the fetch itself says it).</param>
+        public async Task<T> GetAsync(Func<Task<T>> fetch, CancellationToken cancellation, Action<T>? taken = null)
         {
-            var value = Value;
+            var value = Volatile.Read(ref _value);
             if (value != null)
             {
                 return value;
@@ -47,7 +48,13 @@ namespace OAuthAudit.Engine.Organizations
             {
                 try
                 {
-                    return await WaitAsync(ahead, cancellation).ConfigureAwait(false);
+                    var result = await WaitAsync(ahead, cancellation).ConfigureAwait(false);
+                    if (Interlocked.CompareExchange(ref _value, result, null) == null)
+                    {
+                        taken?.Invoke(result);
+                    }
+
+                    return Volatile.Read(ref _value)!;
                 }
                 catch (Exception) when (!cancellation.IsCancellationRequested)
                 {

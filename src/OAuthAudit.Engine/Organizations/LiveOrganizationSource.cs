@@ -87,13 +87,13 @@ namespace OAuthAudit.Engine.Organizations
         }
 
         public Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation) =>
-            _scopes.GetAsync(() => FetchScopeRegistryAsync(operation), operation.Cancellation);
+            _scopes.GetAsync(() => FetchScopeRegistryAsync(operation), operation.Cancellation, registry => operation.Host.Verbose(Read(registry)));
 
         public Task<IReadOnlyList<AuthorizationRole>> GetRolesAsync(Operation operation) =>
             _roles.GetAsync(() => FetchRolesAsync(operation), operation.Cancellation);
 
         public Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation) =>
-            _divisions.GetAsync(() => FetchDivisionsAsync(operation), operation.Cancellation);
+            _divisions.GetAsync(() => FetchDivisionsAsync(operation), operation.Cancellation, divisions => operation.Host.Verbose(Read(divisions)));
 
         public Task<IReadOnlyList<AuthorizationRole>> GetRolesByIdAsync(IReadOnlyCollection<string> roleIds, Operation operation) =>
             _referencedRoles.GetAsync(roleIds, _roles.Value, operation);
@@ -206,7 +206,7 @@ namespace OAuthAudit.Engine.Organizations
         private async Task<IReadOnlyList<AuthorizationDivision>> FetchDivisionsAsync(Operation operation)
         {
             var divisions = AuthorizationFactory.Divisions(await PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation, division => division.Id).ConfigureAwait(false));
-            operation.Host.Verbose($"Divisions: {divisions.Count} (cached for this connection)");
+            operation.Host.Verbose(Read(divisions));
             return divisions;
         }
 
@@ -234,13 +234,17 @@ namespace OAuthAudit.Engine.Organizations
             return usage;
         }
 
+        private static string Read(ScopeRegistry registry) => $"Scope registry: {registry.Scopes.Count} scopes (cached for this connection)";
+
+        private static string Read(IReadOnlyList<AuthorizationDivision> divisions) => $"Divisions: {divisions.Count} (cached for this connection)";
+
         private async Task<ScopeRegistry> FetchScopeRegistryAsync(Operation operation)
         {
             var listing = await _api.GetAsync<OAuthScopeListingDto>(ScopesPath, "OAuthScopeListing", null, operation).ConfigureAwait(false);
             var scopes = ListingPages.EntitiesOf(listing!.Entities, ScopesPath, ScopesPath);
             ListingPages.RequireUniqueIds(scopes, scope => scope.Id, ScopesPath);
             var registry = ScopeRegistry.FromApi(scopes);
-            operation.Host.Verbose($"Scope registry: {registry.Scopes.Count} scopes (cached for this connection)");
+            operation.Host.Verbose(Read(registry));
             return registry;
         }
     }
