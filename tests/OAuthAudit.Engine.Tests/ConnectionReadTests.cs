@@ -88,6 +88,17 @@ namespace OAuthAudit.Engine.Tests
             Assert.True(emulator.Requests.Count(recorded => recorded.Host == EmulatorHost.Api) >= 12);
         }
 
+        /// <summary>Connecting reads the scope registry and divisions in the background: waits until both were answered (before a test counts requests).</summary>
+        internal static async Task BackgroundReadsDone(GenesysCloudEmulator emulator)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!new[] { "/api/v2/oauth/scopes", "/api/v2/authorization/divisions" }.All(path => emulator.Requests.Any(request => request.Path == path && request.Finished)))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the background reads did not finish");
+                await Task.Delay(20);
+            }
+        }
+
         [Fact]
         public void Rate_limit_headers_are_read_only_when_all_three_are_numbers()
         {
