@@ -64,6 +64,40 @@ public sealed class AuthorizationEndpointTests
     }
 
     [Fact]
+    public async Task Repeated_id_parameters_return_only_those_roles_paged_with_the_filter_in_their_uris()
+    {
+        await using var session = await EmulatorSession.StartAsync(TestOrganization.Create(roles: 30));
+        var ids = new[] { 3, 7, 12, 29 }.Select(TestOrganization.RoleId).ToArray();
+        var filter = string.Concat(ids.Select(id => "&id=" + id)) + "&id=no-such-role";
+
+        using var first = await session.GetAuthorizedAsync("/api/v2/authorization/roles?pageSize=3" + filter);
+        using var second = await session.GetAuthorizedAsync("/api/v2/authorization/roles?pageSize=3&pageNumber=2" + filter);
+
+        var page = await EmulatorSession.JsonAsync(first);
+        Assert.Equal(ids.Take(3), TestOrganization.Ids(page));
+        Assert.Equal(4, (int)page["total"]!);
+        Assert.Equal(2, (int)page["pageCount"]!);
+        Assert.Equal("/api/v2/authorization/roles?pageSize=3&pageNumber=2" + filter, (string?)page["nextUri"]);
+        Assert.Equal(ids.Skip(3), TestOrganization.Ids(await EmulatorSession.JsonAsync(second)));
+    }
+
+    [Fact]
+    public async Task The_id_filter_can_be_refused_with_a_400_in_the_error_shape()
+    {
+        await using var session = await EmulatorSession.StartAsync(TestOrganization.Create(roles: 3));
+        session.Emulator.Knobs.RefuseRoleIdFilter = true;
+
+        using var filtered = await session.GetAuthorizedAsync("/api/v2/authorization/roles?id=" + TestOrganization.RoleId(1));
+        using var unfiltered = await session.GetAuthorizedAsync("/api/v2/authorization/roles");
+
+        Assert.Equal(HttpStatusCode.BadRequest, filtered.StatusCode);
+        var error = await EmulatorSession.JsonAsync(filtered);
+        Assert.Equal("bad.request", (string?)error["code"]);
+        Assert.Equal(400, (int)error["status"]!);
+        Assert.Equal(HttpStatusCode.OK, unfiltered.StatusCode);
+    }
+
+    [Fact]
     public async Task Roles_default_to_25_per_page()
     {
         await using var session = await EmulatorSession.StartAsync(TestOrganization.Create(roles: 30));

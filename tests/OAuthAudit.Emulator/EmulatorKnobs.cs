@@ -11,6 +11,7 @@ public sealed class EmulatorKnobs
     private long _latencyTicks;
     private long _tokenLifetimeTicks = DefaultTokenLifetime.Ticks;
     private int _clientsPageSize;
+    private int _refuseRoleIdFilter;
     private Action<Newtonsoft.Json.Linq.JObject>? _rewriteTokenAnswer;
 
     /// <summary>Delay before every answer, on both hosts.</summary>
@@ -71,5 +72,15 @@ public sealed class EmulatorKnobs
 
             Volatile.Write(ref _clientsPageSize, value ?? 0);
         }
+    }
+
+    /// <summary>
+    /// False (the default) applies <c>id</c> filters on GET /api/v2/authorization/roles; true answers a request that
+    /// has one 400 <c>bad.request</c>, as an API that does not take the filter would, to test a caller's fallback.
+    /// </summary>
+    public bool RefuseRoleIdFilter
+    {
+        get => Volatile.Read(ref _refuseRoleIdFilter) != 0;
+        set => Volatile.Write(ref _refuseRoleIdFilter, value ? 1 : 0);
     }
 }

@@ -108,7 +108,7 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
 
         var routes = OrganizationEndpoints.Routes(organization)
             .Concat(OAuthEndpoints.Routes(organization, knobs))
-            .Concat(AuthorizationEndpoints.Routes(organization))
+            .Concat(AuthorizationEndpoints.Routes(organization, knobs))
             .Concat(UsageEndpoints.Routes(organization, knobs, time))
             .Concat(AuditEndpoints.Routes(organization, knobs, time))
             .ToArray();

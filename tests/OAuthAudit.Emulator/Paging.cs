@@ -19,7 +19,7 @@ internal static class Paging
     public static bool TryReadPageNumber(IQueryCollection query, out int pageNumber, out string? error) =>
         TryReadInt(query, "pageNumber", 1, int.MaxValue, out pageNumber, out error);
 
-    public static JObject Listing(string path, IReadOnlyList<JObject> all, int pageSize, int pageNumber)
+    public static JObject Listing(string path, IReadOnlyList<JObject> all, int pageSize, int pageNumber, string filterQuery = "")
     {
         var total = all.Count;
         var pageCount = (int)Math.Ceiling(total / (double)pageSize);
@@ -32,26 +32,26 @@ internal static class Paging
             ["pageSize"] = pageSize,
             ["pageNumber"] = pageNumber,
             ["total"] = total,
-            ["firstUri"] = Uri(path, pageSize, 1),
-            ["selfUri"] = Uri(path, pageSize, pageNumber),
+            ["firstUri"] = Uri(path, pageSize, 1, filterQuery),
+            ["selfUri"] = Uri(path, pageSize, pageNumber, filterQuery),
         };
         if (pageNumber < pageCount)
         {
-            listing["nextUri"] = Uri(path, pageSize, pageNumber + 1);
+            listing["nextUri"] = Uri(path, pageSize, pageNumber + 1, filterQuery);
         }
 
         if (pageNumber > 1)
         {
-            listing["previousUri"] = Uri(path, pageSize, Math.Min(pageNumber - 1, Math.Max(pageCount, 1)));
+            listing["previousUri"] = Uri(path, pageSize, Math.Min(pageNumber - 1, Math.Max(pageCount, 1)), filterQuery);
         }
 
-        listing["lastUri"] = Uri(path, pageSize, Math.Max(pageCount, 1));
+        listing["lastUri"] = Uri(path, pageSize, Math.Max(pageCount, 1), filterQuery);
         listing["pageCount"] = pageCount;
         return listing;
     }
 
-    private static string Uri(string path, int pageSize, int pageNumber) =>
-        string.Create(CultureInfo.InvariantCulture, $"{path}?pageSize={pageSize}&pageNumber={pageNumber}");
+    private static string Uri(string path, int pageSize, int pageNumber, string filterQuery) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path}?pageSize={pageSize}&pageNumber={pageNumber}{filterQuery}");
 
     private static bool TryReadInt(IQueryCollection query, string name, int fallback, int max, out int value, out string? error)
     {

@@ -52,6 +52,7 @@ namespace OAuthAudit.Engine.Tests
             await using var emulator = await StartAsync();
             emulator.Knobs.AuditQuery.MaxPageSize = 1;
             using var context = Connect(emulator);
+            await ConnectionReadTests.BackgroundReadsDone(emulator);
             emulator.ClearRequests();
 
             var history = context.Directory.GetClientHistory(Query(365), DateTime.UtcNow, null, Operation.Quiet);

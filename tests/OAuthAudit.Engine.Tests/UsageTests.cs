@@ -310,6 +310,7 @@ namespace OAuthAudit.Engine.Tests
             await using var emulator = await GenesysCloudEmulator.StartAsync(organization);
             emulator.Knobs.RateLimit.RequestsPerWindow = 1_000_000;
             using var context = Connect(emulator);
+            await ConnectionReadTests.BackgroundReadsDone(emulator);
             emulator.ClearRequests();
 
             var usage = context.Directory.GetUsage(Days, Operation.Quiet);

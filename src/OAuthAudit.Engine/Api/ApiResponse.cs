@@ -7,14 +7,15 @@ namespace OAuthAudit.Engine.Api
     /// <summary>A fully read HTTP answer: status, body and the headers the module acts on.</summary>
     internal sealed class ApiResponse
     {
-        private ApiResponse(int status, string body, string? contentType, string? correlationId, TimeSpan? retryAfter, string? rateLimit)
+        private ApiResponse(int status, string body, string? contentType, string? correlationId, TimeSpan? retryAfter, RateLimitHeaders? rateLimit)
         {
             Status = status;
             Body = body;
             ContentType = contentType;
             CorrelationId = correlationId;
             RetryAfter = retryAfter;
-            RateLimit = rateLimit;
+            RateLimitWindow = rateLimit;
+            RateLimit = rateLimit?.ToString();
         }
 
         public int Status { get; }
@@ -30,6 +31,9 @@ namespace OAuthAudit.Engine.Api
         /// <summary>The inin-ratelimit-* headers as "count/allowed, reset in Ns", for the debug stream.</summary>
         public string? RateLimit { get; }
 
+        /// <summary>The inin-ratelimit-* headers read as numbers; null when they are missing or not numbers.</summary>
+        public RateLimitHeaders? RateLimitWindow { get; }
+
         public bool IsSuccess => Status >= 200 && Status < 300;
 
         /// <summary>How many times the request was sent before this answer was kept.</summary>
@@ -44,7 +48,7 @@ namespace OAuthAudit.Engine.Api
             response.Content?.Headers.ContentType?.MediaType,
             Header(response, "inin-correlation-id"),
             RetryAfterOf(response),
-            RateLimitOf(response));
+            RateLimitHeaders.From(Header(response, "inin-ratelimit-allowed"), Header(response, "inin-ratelimit-count"), Header(response, "inin-ratelimit-reset")));
 
         private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
         {
@@ -60,14 +64,6 @@ namespace OAuthAudit.Engine.Api
             }
 
             return null;
-        }
-
-        private static string? RateLimitOf(HttpResponseMessage response)
-        {
-            var allowed = Header(response, "inin-ratelimit-allowed");
-            var count = Header(response, "inin-ratelimit-count");
-            var reset = Header(response, "inin-ratelimit-reset");
-            return allowed == null ? null : $"{count}/{allowed}, window resets in {reset}s";
         }
 
         private static string? Header(HttpResponseMessage response, string name) =>

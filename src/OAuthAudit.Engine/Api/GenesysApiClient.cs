@@ -16,12 +16,14 @@ namespace OAuthAudit.Engine.Api
     {
         private readonly HttpTransport _transport;
         private readonly IAccessTokenSource _tokens;
+        private readonly RateLimitGate _rateLimit;
 
         public GenesysApiClient(GenesysEndpoint endpoint, HttpTransport transport, IAccessTokenSource tokens)
         {
             Endpoint = endpoint;
             _transport = transport;
             _tokens = tokens;
+            _rateLimit = new RateLimitGate(transport.Policy.MaxRetryWait);
         }
 
         public GenesysEndpoint Endpoint { get; }
@@ -106,7 +108,8 @@ namespace OAuthAudit.Engine.Api
                     Content = jsonBody == null ? null : new StringContent(jsonBody, Encoding.UTF8, "application/json"),
                 },
                 description,
-                operation).ConfigureAwait(false);
+                operation,
+                _rateLimit).ConfigureAwait(false);
             return (response, token);
         }
 

@@ -32,15 +32,35 @@ namespace OAuthAudit.Engine.Api
 
             Policy = policy;
             MaxResponseBytes = maxResponseBytes;
-            _http = new HttpClient(handler ?? new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            _http = new HttpClient(handler ?? DefaultHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(ModuleIdentity.UserAgent);
         }
 
         public RetryPolicy Policy { get; }
 
+        /// <summary>
+        /// No redirects; as many connections per host as the rate-limit gate lets requests fly (.NET Framework's
+        /// default is 2 per host, which would queue concurrent reads in Windows PowerShell 5.1).
+        /// </summary>
+        private static HttpClientHandler DefaultHandler()
+        {
+            var handler = new HttpClientHandler { AllowAutoRedirect = false };
+            try
+            {
+                handler.MaxConnectionsPerServer = RateLimitGate.MaxInFlight;
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // An older framework without the setting keeps its default.
+            }
+
+            return handler;
+        }
+
         public long MaxResponseBytes { get; }
 
-        public async Task<ApiResponse> SendAsync(Func<HttpRequestMessage> createRequest, ApiRequestDescription description, Operation operation)
+        /// <param name="gate">The connection's rate limit (API requests); each attempt waits for it and reports its answer's window to it.</param>
+        public async Task<ApiResponse> SendAsync(Func<HttpRequestMessage> createRequest, ApiRequestDescription description, Operation operation, RateLimitGate? gate = null)
         {
             var started = Stopwatch.StartNew();
             for (var attempt = 0; ; attempt++)
@@ -53,13 +73,16 @@ namespace OAuthAudit.Engine.Api
 
                 var failure = default(Exception);
                 var response = default(ApiResponse);
+                var slot = gate == null ? null : await gate.EnterAsync(description, operation).ConfigureAwait(false);
                 var stopwatch = Stopwatch.StartNew();
+                using (slot)
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(operation.Cancellation))
                 {
                     timeout.CancelAfter(Policy.RequestTimeout);
                     try
                     {
                         response = await SendOnceAsync(createRequest, description, timeout.Token).ConfigureAwait(false);
+                        gate?.Observe(response.RateLimitWindow);
                     }
                     catch (Exception closedUnderneath) when (_closed && !(closedUnderneath is GenesysApiException))
                     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using Newtonsoft.Json;
@@ -14,17 +15,29 @@ namespace OAuthAudit.Engine.Api
             new ConcurrentDictionary<Type, (string, PropertyInfo)[]>();
 
         /// <returns>The JSON path of the first null list element, such as entities[3].roleDivisions[0]; null when there is none.</returns>
-        public static string? FirstIn(object body) => Walk(body, string.Empty);
+        /// <remarks>The path is built only for a hole found (a walk over a 10,000-client listing builds no string).</remarks>
+        public static string? FirstIn(object body)
+        {
+            var hole = Walk(body);
+            if (hole == null)
+            {
+                return null;
+            }
 
-        private static string? Walk(object node, string path)
+            hole.Reverse();
+            return string.Concat(hole).TrimStart('.');
+        }
+
+        /// <returns>The hole's path segments, innermost first (".name", "[3]"); null when there is none.</returns>
+        private static List<string>? Walk(object node)
         {
             foreach (var (name, property) in MembersOf(node.GetType()))
             {
                 var value = property.GetValue(node);
-                var here = path.Length == 0 ? name : path + "." + name;
-                var hole = value is string || value == null ? null : value is IList list ? InList(list, here) : IsDto(value.GetType()) ? Walk(value, here) : null;
+                var hole = value is string || value == null ? null : value is IList list ? InList(list) : IsDto(value.GetType()) ? Walk(value) : null;
                 if (hole != null)
                 {
+                    hole.Add("." + name);
                     return hole;
                 }
             }
@@ -32,20 +45,15 @@ namespace OAuthAudit.Engine.Api
             return null;
         }
 
-        private static string? InList(IList list, string path)
+        private static List<string>? InList(IList list)
         {
             for (var index = 0; index < list.Count; index++)
             {
                 var item = list[index];
-                var here = $"{path}[{index}]";
-                if (item == null)
-                {
-                    return here;
-                }
-
-                var hole = IsDto(item.GetType()) ? Walk(item, here) : null;
+                var hole = item == null ? new List<string>() : IsDto(item.GetType()) ? Walk(item) : null;
                 if (hole != null)
                 {
+                    hole.Add("[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
                     return hole;
                 }
             }

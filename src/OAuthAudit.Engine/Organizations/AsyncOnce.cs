@@ -4,21 +4,62 @@ using System.Threading.Tasks;
 
 namespace OAuthAudit.Engine.Organizations
 {
-    /// <summary>Fetches a value once and keeps it; a failed or cancelled fetch is not kept, so the next caller tries again.</summary>
+    /// <summary>
+    /// A value read once and kept. A read may be started ahead, before anyone asks (a connection's background
+    /// reads): a caller then waits for it under its own cancellation; if it failed, it is dropped and the caller
+    /// reads again itself, so the error a caller sees is always that of its own read.
+    /// </summary>
     internal sealed class AsyncOnce<T>
         where T : class
     {
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         private T? _value;
+        private Task<T>? _ahead;
 
         /// <summary>The value if it was fetched already; null otherwise (never starts a fetch).</summary>
-        public T? Value => _value;
-
-        public async Task<T> GetAsync(Func<Task<T>> fetch, CancellationToken cancellation)
+        public T? Value
         {
-            if (_value != null)
+            get
             {
-                return _value;
+                var ahead = Volatile.Read(ref _ahead);
+                return Volatile.Read(ref _value) ?? (ahead != null && ahead.Status == TaskStatus.RanToCompletion ? ahead.Result : null);
+            }
+        }
+
+        /// <summary>Starts <paramref name="fetch"/> now, on the thread pool; its failure is never seen by anyone.</summary>
+        public void StartAhead(Func<Task<T>> fetch)
+        {
+            var ahead = Task.Run(fetch);
+            ahead.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Volatile.Write(ref _ahead, ahead);
+        }
+
+        /// <param name="taken">Called once, for the first caller given the result of the read started ahead (to say what was read, as the fetch itself says it).</param>
+        public async Task<T> GetAsync(Func<Task<T>> fetch, CancellationToken cancellation, Action<T>? taken = null)
+        {
+            var value = Volatile.Read(ref _value);
+            if (value != null)
+            {
+                return value;
+            }
+
+            var ahead = Volatile.Read(ref _ahead);
+            if (ahead != null)
+            {
+                try
+                {
+                    var result = await WaitAsync(ahead, cancellation).ConfigureAwait(false);
+                    if (Interlocked.CompareExchange(ref _value, result, null) == null)
+                    {
+                        taken?.Invoke(result);
+                    }
+
+                    return Volatile.Read(ref _value)!;
+                }
+                catch (Exception) when (!cancellation.IsCancellationRequested)
+                {
+                    _ = Interlocked.CompareExchange(ref _ahead, null, ahead);
+                }
             }
 
             await _gate.WaitAsync(cancellation).ConfigureAwait(false);
@@ -30,6 +71,24 @@ namespace OAuthAudit.Engine.Organizations
             {
                 _gate.Release();
             }
+        }
+
+        /// <summary>The task's result, or OperationCanceledException as soon as the caller cancels (the task goes on).</summary>
+        private static async Task<T> WaitAsync(Task<T> task, CancellationToken cancellation)
+        {
+            if (!task.IsCompleted && cancellation.CanBeCanceled)
+            {
+                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (cancellation.Register(() => cancelled.TrySetResult(true)))
+                {
+                    if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
+                    {
+                        throw new OperationCanceledException(cancellation);
+                    }
+                }
+            }
+
+            return await task.ConfigureAwait(false);
         }
     }
 }

@@ -20,6 +20,9 @@ namespace OAuthAudit.Engine.Organizations
 
         Task<IReadOnlyList<AuthorizationRole>> GetRolesAsync(Operation operation);
 
+        /// <summary>The organization's roles with these ids (an id without a role is left out), read once per id and kept apart from the full listing.</summary>
+        Task<IReadOnlyList<AuthorizationRole>> GetRolesByIdAsync(IReadOnlyCollection<string> roleIds, Operation operation);
+
         Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation);
 
         /// <returns>The permission catalogue, or null when the source has none (a snapshot written without it).</returns>

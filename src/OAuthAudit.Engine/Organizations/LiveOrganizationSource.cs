@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
@@ -14,7 +15,13 @@ using OAuthAudit.Engine.Usage;
 
 namespace OAuthAudit.Engine.Organizations
 {
-    /// <summary>Reads an organization from the Genesys Cloud API. The scope registry, roles, divisions and permission catalogue are each fetched once and kept.</summary>
+    /// <summary>
+    /// Reads an organization from the Genesys Cloud API. The scope registry, roles, divisions and permission catalogue
+    /// are each fetched once and kept; the registry and divisions are started when connecting, beside
+    /// organizations/me, as reads of the connection (not of the command that connected): a caller that needs one
+    /// waits for it under its own cancellation, and reads it again itself if it failed. Roles that clients reference
+    /// are read by id (<see cref="RoleLookup"/>), apart from the full listing.
+    /// </summary>
     internal sealed class LiveOrganizationSource : IOrganizationSource
     {
         private const string OrganizationPath = "/api/v2/organizations/me";
@@ -24,10 +31,12 @@ namespace OAuthAudit.Engine.Organizations
         private const string DivisionsPath = "/api/v2/authorization/divisions";
         private const string PermissionsPath = "/api/v2/authorization/permissions";
         private const string ClientViewPermission = "oauth:client:view";
-        private const string RoleViewPermission = "authorization:role:view";
+        internal const string RoleViewPermission = "authorization:role:view";
         private const string DivisionViewPermission = "authorization:division:view";
 
         private readonly GenesysApiClient _api;
+        private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
+        private readonly RoleLookup _referencedRoles;
         private readonly AsyncOnce<ScopeRegistry> _scopes = new AsyncOnce<ScopeRegistry>();
         private readonly AsyncOnce<IReadOnlyList<AuthorizationRole>> _roles = new AsyncOnce<IReadOnlyList<AuthorizationRole>>();
         private readonly AsyncOnce<IReadOnlyList<AuthorizationDivision>> _divisions = new AsyncOnce<IReadOnlyList<AuthorizationDivision>>();
@@ -35,32 +44,59 @@ namespace OAuthAudit.Engine.Organizations
         private readonly AsyncOnce<PermissionCatalog> _catalog = new AsyncOnce<PermissionCatalog>();
         private readonly ConcurrentDictionary<int, AsyncOnce<OrganizationUsage>> _usage = new ConcurrentDictionary<int, AsyncOnce<OrganizationUsage>>();
 
-        private LiveOrganizationSource(GenesysApiClient api, Organization organization)
+        private LiveOrganizationSource(GenesysApiClient api)
         {
             _api = api;
-            Organization = organization;
+            _referencedRoles = new RoleLookup(api, RolesPath, GetRolesAsync);
+            Organization = null!;
         }
 
-        public Organization Organization { get; }
+        public Organization Organization { get; private set; }
 
+        /// <summary>Reads organizations/me, with the scope registry and divisions started beside it in the background.</summary>
         public static async Task<LiveOrganizationSource> ConnectAsync(GenesysApiClient api, Operation operation)
         {
-            var me = await api.GetAsync<OrganizationDto>(OrganizationPath, "Organization", null, operation).ConfigureAwait(false);
-            var organization = new Organization(
-                me!.Id ?? throw new GenesysApiException(ApiFailureKind.InvalidResponse, "GET /api/v2/organizations/me answered without an organization id.", new ApiRequestDescription("GET", api.Endpoint.ApiBaseUri)),
-                me.Name ?? me.ThirdPartyOrgName ?? me.Id,
-                me.ThirdPartyOrgName ?? me.Domain);
-            return new LiveOrganizationSource(api, organization);
+            var source = new LiveOrganizationSource(api);
+            try
+            {
+                source.StartBackgroundReads();
+                var me = await api.GetAsync<OrganizationDto>(OrganizationPath, "Organization", null, operation).ConfigureAwait(false);
+                source.Organization = new Organization(
+                    me!.Id ?? throw new GenesysApiException(ApiFailureKind.InvalidResponse, "GET /api/v2/organizations/me answered without an organization id.", new ApiRequestDescription("GET", api.Endpoint.ApiBaseUri)),
+                    me.Name ?? me.ThirdPartyOrgName ?? me.Id,
+                    me.ThirdPartyOrgName ?? me.Domain);
+                return source;
+            }
+            catch
+            {
+                source._lifetime.Cancel();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The reads every audit needs and that depend on nothing, under the connection's own lifetime: they go on
+        /// after the command that connected has ended, and stop when the connection is closed. What they would say on
+        /// the streams is not shown (no command is waiting for them); a caller that uses the result says it.
+        /// </summary>
+        private void StartBackgroundReads()
+        {
+            var background = new Operation(Operation.Quiet.Host, _lifetime.Token);
+            _scopes.StartAhead(() => FetchScopeRegistryAsync(background));
+            _divisions.StartAhead(() => FetchDivisionsAsync(background));
         }
 
         public Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation) =>
-            _scopes.GetAsync(() => FetchScopeRegistryAsync(operation), operation.Cancellation);
+            _scopes.GetAsync(() => FetchScopeRegistryAsync(operation), operation.Cancellation, registry => operation.Host.Verbose(Read(registry)));
 
         public Task<IReadOnlyList<AuthorizationRole>> GetRolesAsync(Operation operation) =>
             _roles.GetAsync(() => FetchRolesAsync(operation), operation.Cancellation);
 
         public Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation) =>
-            _divisions.GetAsync(() => FetchDivisionsAsync(operation), operation.Cancellation);
+            _divisions.GetAsync(() => FetchDivisionsAsync(operation), operation.Cancellation, divisions => operation.Host.Verbose(Read(divisions)));
+
+        public Task<IReadOnlyList<AuthorizationRole>> GetRolesByIdAsync(IReadOnlyCollection<string> roleIds, Operation operation) =>
+            _referencedRoles.GetAsync(roleIds, _roles.Value, operation);
 
         public async Task<PermissionCatalog?> GetPermissionCatalogAsync(Operation operation) =>
             await _catalog.GetAsync(() => FetchPermissionCatalogAsync(operation), operation.Cancellation).ConfigureAwait(false);
@@ -126,12 +162,16 @@ namespace OAuthAudit.Engine.Organizations
             {
                 lock (_clientNames)
                 {
-                    return new CachedData(_scopes.Value, _roles.Value, _divisions.Value, _clientNames.ToArray());
+                    return new CachedData(_scopes.Value, _roles.Value ?? _referencedRoles.Known, _divisions.Value, _clientNames.ToArray());
                 }
             }
         }
 
-        public void Dispose() => _api.Dispose();
+        public void Dispose()
+        {
+            _lifetime.Cancel();
+            _api.Dispose();
+        }
 
         /// <summary>Keeps the names of clients read so far, for completion to offer without a request.</summary>
         private void RememberNames(IEnumerable<OAuthClientDto> clients)
@@ -166,7 +206,7 @@ namespace OAuthAudit.Engine.Organizations
         private async Task<IReadOnlyList<AuthorizationDivision>> FetchDivisionsAsync(Operation operation)
         {
             var divisions = AuthorizationFactory.Divisions(await PagedListing.ReadAllAsync<AuthzDivisionDto>(_api, DivisionsPath, string.Empty, "AuthzDivisionEntityListing", DivisionViewPermission, operation, division => division.Id).ConfigureAwait(false));
-            operation.Host.Verbose($"Divisions: {divisions.Count} (cached for this connection)");
+            operation.Host.Verbose(Read(divisions));
             return divisions;
         }
 
@@ -194,13 +234,17 @@ namespace OAuthAudit.Engine.Organizations
             return usage;
         }
 
+        private static string Read(ScopeRegistry registry) => $"Scope registry: {registry.Scopes.Count} scopes (cached for this connection)";
+
+        private static string Read(IReadOnlyList<AuthorizationDivision> divisions) => $"Divisions: {divisions.Count} (cached for this connection)";
+
         private async Task<ScopeRegistry> FetchScopeRegistryAsync(Operation operation)
         {
             var listing = await _api.GetAsync<OAuthScopeListingDto>(ScopesPath, "OAuthScopeListing", null, operation).ConfigureAwait(false);
             var scopes = ListingPages.EntitiesOf(listing!.Entities, ScopesPath, ScopesPath);
             ListingPages.RequireUniqueIds(scopes, scope => scope.Id, ScopesPath);
             var registry = ScopeRegistry.FromApi(scopes);
-            operation.Host.Verbose($"Scope registry: {registry.Scopes.Count} scopes (cached for this connection)");
+            operation.Host.Verbose(Read(registry));
             return registry;
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Model;
@@ -47,6 +48,13 @@ namespace OAuthAudit.Engine.Organizations
         /// <summary>Whether the client grants any role (roleDivisions or the deprecated roleIds), so roles and divisions must be read.</summary>
         public static bool HasRoleGrants(OAuthClientDto dto) =>
             dto.RoleDivisions?.Count > 0 || dto.RoleIds?.Any(id => !string.IsNullOrEmpty(id)) == true;
+
+        /// <summary>Every role id the client references, in roleDivisions and in the deprecated roleIds.</summary>
+        public static IEnumerable<string> ReferencedRoleIds(OAuthClientDto dto) =>
+            (dto.RoleDivisions ?? Enumerable.Empty<RoleDivisionDto>()).Select(grant => grant?.RoleId)
+                .Concat(dto.RoleIds ?? Enumerable.Empty<string?>())
+                .Where(id => !string.IsNullOrEmpty(id))
+                .Select(id => id!);
 
         private static ValueList<string> RoleIds(OAuthClientDto dto) =>
             ValueList.From(dto.RoleIds?.Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.OrdinalIgnoreCase));

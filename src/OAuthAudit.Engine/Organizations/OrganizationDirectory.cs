@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Api.Dto;
 using OAuthAudit.Engine.Connections;
@@ -16,12 +15,12 @@ namespace OAuthAudit.Engine.Organizations
     /// <summary>
     /// An organization's OAuth clients, scope registry, roles and divisions, from whichever source the context
     /// was connected to; it builds objects only (paging and listing checks belong to the source). Each registry is
-    /// read once per connection; roles, divisions and the permission catalogue only when a client has role grants.
+    /// read once per connection; the roles clients reference, divisions and the permission catalogue only when a
+    /// client has role grants. Reads that depend on nothing are started together, then waited for.
     /// </summary>
     public sealed class OrganizationDirectory : IDisposable
     {
         private readonly IOrganizationSource _source;
-        private AuthorizationRegistry? _authorization;
 
         internal OrganizationDirectory(IOrganizationSource source)
         {
@@ -43,39 +42,41 @@ namespace OAuthAudit.Engine.Organizations
         public IEnumerable<AuthorizationDivision> GetDivisions(Operation operation) =>
             operation.Wait(_source.GetDivisionsAsync(operation)).OrderBy(division => division.Name, StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Roles, divisions and the permission catalogue together, for resolving grants; all read at once the first time.</summary>
-        /// <remarks>
-        /// A connection is shared across runspaces, so two threads may get here at once. The source reads each
-        /// part once (AsyncOnce); the first registry published wins and every caller gets that one.
-        /// </remarks>
-        public AuthorizationRegistry GetAuthorizationRegistry(Operation operation)
+        /// <summary>
+        /// The roles the clients reference (roleDivisions and the deprecated roleIds), the divisions and the permission
+        /// catalogue, for resolving the clients' grants: all requested together, then waited for.
+        /// </summary>
+        /// <remarks>A connection is shared across runspaces, so two threads may get here at once; the source reads each part once.</remarks>
+        private AuthorizationRegistry AuthorizationFor(IReadOnlyCollection<OAuthClientDto> clients, Operation operation)
         {
-            var existing = Volatile.Read(ref _authorization);
-            if (existing != null)
+            var roleIds = clients.SelectMany(OAuthClientFactory.ReferencedRoleIds).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            if (roleIds.Length == 0)
             {
-                return existing;
+                return AuthorizationRegistry.Empty;
             }
 
-            var roles = _source.GetRolesAsync(operation);
+            var roles = _source.GetRolesByIdAsync(roleIds, operation);
             var divisions = _source.GetDivisionsAsync(operation);
             var catalog = _source.GetPermissionCatalogAsync(operation);
-            var built = new AuthorizationRegistry(operation.Wait(roles), operation.Wait(divisions), operation.Wait(catalog));
-            return Interlocked.CompareExchange(ref _authorization, built, null) ?? built;
+            return new AuthorizationRegistry(operation.Wait(roles), operation.Wait(divisions), operation.Wait(catalog));
         }
 
         /// <summary>
         /// The listed clients. The whole listing is read and checked (every page, no duplicate ids, every client
         /// auditable, the roles and divisions it needs) before the first client is returned, so a listing that
-        /// fails part-way yields nothing rather than some of the clients.
+        /// fails part-way yields nothing rather than some of the clients. The scope registry is read beside the
+        /// listing; the roles, divisions and catalogue the wanted clients need, together once it is in.
         /// </summary>
         /// <param name="include">Which listed clients to resolve and return; all when null.</param>
         /// <param name="listed">Called with each client the listing holds, before filtering, for progress.</param>
         public IEnumerable<OAuthClient> GetClients(Operation operation, Func<ClientIdentity, bool>? include = null, Action<int>? listed = null)
         {
-            var registry = GetScopeRegistry(operation);
+            var scopes = _source.GetScopeRegistryAsync(operation);
+            var listing = _source.GetClientsAsync(operation);
+            var registry = operation.Wait(scopes);
             var wanted = new List<OAuthClientDto>();
             var count = 0;
-            foreach (var dto in ReadClientListing(operation))
+            foreach (var dto in Auditable(operation.Wait(listing)))
             {
                 listed?.Invoke(++count);
                 if (include == null || include(new ClientIdentity(dto.Id!, dto.Name ?? dto.Id!, dto.AuthorizedGrantType!, dto.State)))
@@ -84,17 +85,12 @@ namespace OAuthAudit.Engine.Organizations
                 }
             }
 
-            if (wanted.Any(OAuthClientFactory.HasRoleGrants))
-            {
-                GetAuthorizationRegistry(operation);
-            }
-
-            return wanted.Select(dto => Build(dto, registry, operation));
+            var authorization = AuthorizationFor(wanted, operation);
+            return wanted.Select(dto => Build(dto, registry, authorization));
         }
 
-        private IReadOnlyList<OAuthClientDto> ReadClientListing(Operation operation)
+        private static IReadOnlyList<OAuthClientDto> Auditable(IReadOnlyList<OAuthClientDto> clients)
         {
-            var clients = operation.Wait(_source.GetClientsAsync(operation));
             foreach (var dto in clients)
             {
                 RequireAuditable(dto);
@@ -106,15 +102,17 @@ namespace OAuthAudit.Engine.Organizations
         /// <returns>The client, or null when the organization has no client with that id.</returns>
         public OAuthClient? GetClient(string clientId, Operation operation)
         {
-            var registry = GetScopeRegistry(operation);
-            var dto = operation.Wait(_source.GetClientAsync(clientId, operation));
+            var scopes = _source.GetScopeRegistryAsync(operation);
+            var read = _source.GetClientAsync(clientId, operation);
+            var registry = operation.Wait(scopes);
+            var dto = operation.Wait(read);
             if (dto == null)
             {
                 return null;
             }
 
             RequireAuditable(dto);
-            return Build(dto, registry, operation);
+            return Build(dto, registry, AuthorizationFor(new[] { dto }, operation));
         }
 
         /// <summary>The organization's data as the API returned it, for a snapshot (see <see cref="IOrganizationSource.Capture"/>).</summary>
@@ -158,9 +156,8 @@ namespace OAuthAudit.Engine.Organizations
                 .Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(name => name, StringComparer.OrdinalIgnoreCase).ToArray();
 
         /// <param name="dto">A client already checked with RequireAuditable.</param>
-        private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, Operation operation)
+        private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, AuthorizationRegistry authorization)
         {
-            var authorization = OAuthClientFactory.HasRoleGrants(dto) ? GetAuthorizationRegistry(operation) : AuthorizationRegistry.Empty;
             var client = OAuthClientFactory.Create(dto, registry, authorization, Organization);
             client.Context = Context;
             return client;

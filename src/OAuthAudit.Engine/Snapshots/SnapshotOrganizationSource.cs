@@ -36,6 +36,12 @@ namespace OAuthAudit.Engine.Snapshots
 
         public Task<IReadOnlyList<AuthorizationRole>> GetRolesAsync(Operation operation) => Task.FromResult(_roles);
 
+        public Task<IReadOnlyList<AuthorizationRole>> GetRolesByIdAsync(IReadOnlyCollection<string> roleIds, Operation operation)
+        {
+            var wanted = new HashSet<string>(roleIds, StringComparer.OrdinalIgnoreCase);
+            return Task.FromResult<IReadOnlyList<AuthorizationRole>>(_roles.Where(role => wanted.Contains(role.Id)).ToArray());
+        }
+
         public Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation) => Task.FromResult(_divisions);
 
         public Task<PermissionCatalog?> GetPermissionCatalogAsync(Operation operation)

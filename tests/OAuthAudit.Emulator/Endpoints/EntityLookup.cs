@@ -15,7 +15,8 @@ internal static class EntityLookup
             : EmulatorResponse.Json(200, entity.DeepClone());
     }
 
-    public static EmulatorResponse Paged(IReadOnlyList<JObject> entities, ApiCall call)
+    /// <param name="filterQuery">Filter parameters (<c>&amp;id=…</c>) the listing's URIs carry, as the API's do.</param>
+    public static EmulatorResponse Paged(IReadOnlyList<JObject> entities, ApiCall call, string filterQuery = "")
     {
         if (!Paging.TryReadPageSize(call.Query, out var pageSize, out var error)
             || !Paging.TryReadPageNumber(call.Query, out var pageNumber, out error))
@@ -23,6 +24,6 @@ internal static class EntityLookup
             return EmulatorResponse.Json(400, ErrorBodies.BadRequest(error!, call.ContextId));
         }
 
-        return EmulatorResponse.Json(200, Paging.Listing(call.Path, entities, pageSize, pageNumber));
+        return EmulatorResponse.Json(200, Paging.Listing(call.Path, entities, pageSize, pageNumber, filterQuery));
     }
 }
