@@ -289,7 +289,7 @@ Describe 'Roles, divisions and the role grants of client-credentials clients' {
             Disconnect-GcOrganization
         }
 
-        It 'reads roles and divisions once per connection, a page of 100 roles without user counts' {
+        It 'reads the referenced roles by id and every role once per connection, pages of 100 without user counts' {
             $records = Invoke-Verbose {
                 Get-GcOAuthClient -Verbose | Out-Null
                 Get-GcOAuthClient -GrantType CLIENT-CREDENTIALS -Verbose | Out-Null
@@ -300,9 +300,12 @@ Describe 'Roles, divisions and the role grants of client-credentials clients' {
             }
             $verbose = Get-VerboseMessage $records
 
+            # The clients' roles by id (one batch for the demo org's 16), then the whole listing for Get-GcAuthorizationRole.
             $roles = @($verbose | Where-Object { $_ -match '/api/v2/authorization/roles' })
-            $roles | Should -HaveCount 1
-            $roles[0] | Should -Match '/api/v2/authorization/roles\?pageSize=100&pageNumber=1&userCount=false -> 200'
+            $roles | Should -HaveCount 2
+            $roles[0] | Should -Match '/api/v2/authorization/roles\?pageSize=100&pageNumber=1&userCount=false(&id=[0-9a-f-]{36}){16} -> 200'
+            $roles[1] | Should -Match '/api/v2/authorization/roles\?pageSize=100&pageNumber=1&userCount=false -> 200'
+            @($verbose | Where-Object { $_ -match '^Roles: \d+ of 16 referenced role ids read in 1 request \(cached' }) | Should -HaveCount 1
             $divisions = @($verbose | Where-Object { $_ -match '/api/v2/authorization/divisions' })
             $divisions | Should -HaveCount 1
             $divisions[0] | Should -Match '/api/v2/authorization/divisions\?pageSize=100&pageNumber=1 -> 200'

@@ -36,6 +36,8 @@ namespace OAuthAudit.Engine.Organizations
 
         private readonly GenesysApiClient _api;
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
+        private readonly RecordedHost _scopesRead = new RecordedHost();
+        private readonly RecordedHost _divisionsRead = new RecordedHost();
         private readonly RoleLookup _referencedRoles;
         private readonly AsyncOnce<ScopeRegistry> _scopes = new AsyncOnce<ScopeRegistry>();
         private readonly AsyncOnce<IReadOnlyList<AuthorizationRole>> _roles = new AsyncOnce<IReadOnlyList<AuthorizationRole>>();
@@ -76,24 +78,23 @@ namespace OAuthAudit.Engine.Organizations
 
         /// <summary>
         /// The reads every audit needs and that depend on nothing, under the connection's own lifetime: they go on
-        /// after the command that connected has ended, and stop when the connection is closed. What they would say on
-        /// the streams is not shown (no command is waiting for them); a caller that uses the result says it.
+        /// after the command that connected has ended, and stop when the connection is closed. What they say is kept
+        /// and written to the streams of the first command that uses the result (no command is waiting for them yet).
         /// </summary>
         private void StartBackgroundReads()
         {
-            var background = new Operation(Operation.Quiet.Host, _lifetime.Token);
-            _scopes.StartAhead(() => FetchScopeRegistryAsync(background));
-            _divisions.StartAhead(() => FetchDivisionsAsync(background));
+            _scopes.StartAhead(() => FetchScopeRegistryAsync(new Operation(_scopesRead, _lifetime.Token)));
+            _divisions.StartAhead(() => FetchDivisionsAsync(new Operation(_divisionsRead, _lifetime.Token)));
         }
 
         public Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation) =>
-            _scopes.GetAsync(() => FetchScopeRegistryAsync(operation), operation.Cancellation, registry => operation.Host.Verbose(Read(registry)));
+            _scopes.GetAsync(() => FetchScopeRegistryAsync(operation), operation.Cancellation, _ => _scopesRead.ReplayTo(operation.Host));
 
         public Task<IReadOnlyList<AuthorizationRole>> GetRolesAsync(Operation operation) =>
             _roles.GetAsync(() => FetchRolesAsync(operation), operation.Cancellation);
 
         public Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation) =>
-            _divisions.GetAsync(() => FetchDivisionsAsync(operation), operation.Cancellation, divisions => operation.Host.Verbose(Read(divisions)));
+            _divisions.GetAsync(() => FetchDivisionsAsync(operation), operation.Cancellation, _ => _divisionsRead.ReplayTo(operation.Host));
 
         public Task<IReadOnlyList<AuthorizationRole>> GetRolesByIdAsync(IReadOnlyCollection<string> roleIds, Operation operation) =>
             _referencedRoles.GetAsync(roleIds, _roles.Value, operation);

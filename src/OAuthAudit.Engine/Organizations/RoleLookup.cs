@@ -100,7 +100,7 @@ namespace OAuthAudit.Engine.Organizations
                 _known.TryAdd(id, null);
             }
 
-            operation.Host.Verbose($"Roles: {read.Count} of {batches.Sum(batch => batch.Length)} referenced role ids read in {batches.Count} requests (cached for this connection)");
+            operation.Host.Verbose($"Roles: {read.Count} of {batches.Sum(batch => batch.Length)} referenced role ids read in {batches.Count} {(batches.Count == 1 ? "request" : "requests")} (cached for this connection)");
             return true;
         }
 
