@@ -48,6 +48,9 @@ namespace OAuthAudit.Commands
             return new BaselineAudit(cmdlet, baseline, DateTime.UtcNow);
         }
 
+        /// <summary>Audits with a baseline already loaded, as of <paramref name="now"/>.</summary>
+        public static BaselineAudit Of(IReadHost host, Baseline baseline, DateTime now) => new BaselineAudit(host, baseline, now);
+
         /// <summary>
         /// The same baseline and evaluation time for one organization of several audited at once: its reads and
         /// warnings go to <paramref name="host"/>, and a failed read fails that organization only.
@@ -137,6 +140,11 @@ namespace OAuthAudit.Commands
         /// <summary>An expired waiver is worth a warning only when a client it names is audited; once per waiver.</summary>
         private void WarnOfExpiredWaivers(OAuthClient client)
         {
+            if (_expiredUnwarned.Count == 0)
+            {
+                return;
+            }
+
             foreach (var expired in _expiredUnwarned.Where(waiver => waiver.Names(client.Id, client.Name)).ToArray())
             {
                 _expiredUnwarned.Remove(expired);

@@ -2,12 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using OAuthAudit.Completion;
 using OAuthAudit.Engine.Connections;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules;
 using OAuthAudit.Engine.Text;
 using OAuthAudit.Errors;
+using OAuthAudit.Hosting;
 using OAuthAudit.Engine.Operations;
 using OAuthAudit.Validation;
 
@@ -23,7 +25,10 @@ namespace OAuthAudit.Commands
         private const string IdSet = "ClientId";
         private const int ProgressEvery = 10;
 
+        private readonly ProgressThrottle _progressThrottle = new ProgressThrottle();
         private BaselineAudit? _audit;
+        private Task<Baseline>? _builtInBaseline;
+        private DateTime _builtInStartedAt;
         private ProgressRecord? _progress;
         private int _audited;
 
@@ -50,13 +55,30 @@ namespace OAuthAudit.Commands
         [ValidateNotNull]
         public GcContext? Context { get; set; }
 
-        internal Baseline LoadedBaseline { get; private set; } = null!;
+        internal Baseline LoadedBaseline => StartedAudit().Baseline;
 
         protected override void BeginProcessing()
         {
-            _audit = BaselineAudit.Start(this, Baseline, BaselineObject);
-            LoadedBaseline = _audit.Baseline;
-            _progress = new ProgressRecord(2, DisplayText.Visible($"Auditing OAuth clients against baseline '{LoadedBaseline.Name}'"), "Starting");
+            if (Baseline == null && BaselineObject == null)
+            {
+                // The built-in baseline is parsed (YamlDotNet, slow when cold) while the command before this one reads
+                // its listing; the first client, or the end of the command, waits for it.
+                _builtInStartedAt = DateTime.UtcNow;
+                _builtInBaseline = Task.Run(() => IsolatedDependencies.Baselines.BuiltIn);
+                return;
+            }
+
+            Start(BaselineAudit.Start(this, Baseline, BaselineObject));
+        }
+
+        private BaselineAudit StartedAudit() =>
+            _audit ?? Start(BaselineAudit.Of(this, _builtInBaseline!.GetAwaiter().GetResult(), _builtInStartedAt));
+
+        private BaselineAudit Start(BaselineAudit audit)
+        {
+            _audit = audit;
+            _progress = new ProgressRecord(2, DisplayText.Visible($"Auditing OAuth clients against baseline '{audit.Baseline.Name}'"), "Starting");
+            return audit;
         }
 
         protected override void ProcessRecord()
@@ -77,6 +99,7 @@ namespace OAuthAudit.Commands
 
         protected override void EndProcessing()
         {
+            StartedAudit();
             if (_progress != null)
             {
                 _progress.RecordType = ProgressRecordType.Completed;
@@ -106,7 +129,8 @@ namespace OAuthAudit.Commands
 
         private void Audit(OAuthClient client)
         {
-            if (++_audited % ProgressEvery == 0)
+            var audit = StartedAudit();
+            if (++_audited % ProgressEvery == 0 && _progressThrottle.Due())
             {
                 _progress!.StatusDescription = $"{_audited} clients audited";
                 WriteProgress(_progress);
@@ -115,11 +139,11 @@ namespace OAuthAudit.Commands
             ClientAuditResult result;
             try
             {
-                result = _audit!.Evaluate(client);
+                result = audit.Evaluate(client);
             }
             catch (PatternTimeoutException timeout)
             {
-                ThrowTerminatingError(_audit!.PatternTimeout(timeout, client));
+                ThrowTerminatingError(audit.PatternTimeout(timeout, client));
                 throw;
             }
 

@@ -9,6 +9,7 @@ using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Text;
 using OAuthAudit.Engine.Usage;
 using OAuthAudit.Errors;
+using OAuthAudit.Hosting;
 using OAuthAudit.Validation;
 
 namespace OAuthAudit.Commands
@@ -101,10 +102,11 @@ namespace OAuthAudit.Commands
             var names = new NameFilter(Name);
             var progress = new ProgressRecord(1, DisplayText.Visible($"Reading OAuth clients of {context.OrganizationName}"), "Starting");
             var read = 0;
+            var throttle = new ProgressThrottle();
             void Listed(int count)
             {
                 read = count;
-                if (count % ProgressEvery == 0)
+                if (count % ProgressEvery == 0 && throttle.Due())
                 {
                     progress.StatusDescription = $"{count} clients read";
                     WriteProgress(progress);
