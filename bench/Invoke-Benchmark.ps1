@@ -31,7 +31,9 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateRange(1, 100000)] [int[]] $ClientCounts = @(10, 1000, 10000),
+    # Strings, split on commas here: from a shell, `-ClientCounts 10,10000` arrives as one argument, which PowerShell
+    # would read as the number 1010000.
+    [ValidateNotNullOrEmpty()] [string[]] $ClientCounts = @('10', '1000', '10000'),
     [ValidateRange(1, 50)] [int] $Iterations = 3,
     [ValidateRange(0, 10000)] [int] $LatencyMilliseconds = 50,
     [ValidateRange(1, 5000)] [int] $RoleCount = 500,
@@ -54,9 +56,16 @@ Set-StrictMode -Version Latest
 $root = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '..')).Path
 $benchOut = Join-Path $root 'out/bench'
 if ($Quick) {
-    if (-not $PSBoundParameters.ContainsKey('ClientCounts')) { $ClientCounts = @(10, 250) }
+    if (-not $PSBoundParameters.ContainsKey('ClientCounts')) { $ClientCounts = @('10', '250') }
     if (-not $PSBoundParameters.ContainsKey('Iterations')) { $Iterations = 1 }
 }
+$counts = @(foreach ($text in @($ClientCounts -split ',')) {
+    $count = 0
+    if (-not [int]::TryParse($text.Trim(), [Globalization.NumberStyles]::None, [Globalization.CultureInfo]::InvariantCulture, [ref] $count) -or $count -lt 1 -or $count -gt 100000) {
+        throw "-ClientCounts takes whole numbers from 1 to 100000 (e.g. -ClientCounts 10,1000,10000), not '$text'."
+    }
+    $count
+})
 
 if (-not $OutputPath) {
     $OutputPath = Join-Path $benchOut $(if ($Quick) { 'results-quick.json' } else { 'results.json' })
@@ -259,7 +268,7 @@ $generator = Join-Path $PSScriptRoot 'New-BenchmarkOrganization.ps1'
 $generatorHash = (Get-FileHash -LiteralPath $generator -Algorithm SHA256).Hash.Substring(0, 12).ToLowerInvariant()
 
 $startedAt = [datetime]::UtcNow
-$organizations = foreach ($clientCount in $ClientCounts) {
+$organizations = foreach ($clientCount in $counts) {
     $name = "org-$clientCount-r$RoleCount-s$Seed-$generatorHash"
     $snapshot = Join-Path $benchOut "orgs/$name.json"
     $summaryPath = Join-Path $benchOut "orgs/$name.summary.json"
@@ -333,7 +342,7 @@ $organizations = foreach ($clientCount in $ClientCounts) {
 
     $evaluation = $null
     # -Quick evaluates only the largest organization: each evaluation is one more pwsh start.
-    if (-not $Quick -or $clientCount -eq ($ClientCounts | Measure-Object -Maximum).Maximum) {
+    if (-not $Quick -or $clientCount -eq ($counts | Measure-Object -Maximum).Maximum) {
         Write-Host "Evaluation throughput for $clientCount clients (offline, through Test-GcOAuthClientScope)..."
         $evaluationResult = Join-Path $runFolder "evaluation-$clientCount.json"
         $evaluationCommand = @($pwshCommand) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-ModuleAudit.ps1'),
