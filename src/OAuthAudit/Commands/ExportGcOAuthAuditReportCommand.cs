@@ -53,7 +53,7 @@ namespace OAuthAudit.Commands
         {
             foreach (var item in InputObject)
             {
-                var value = item is PSObject wrapped ? wrapped.BaseObject : item;
+                var value = PipelineInput.BaseOf(item);
                 switch (value)
                 {
                     case ClientAuditResult result:
@@ -137,13 +137,12 @@ namespace OAuthAudit.Commands
 
         private static ErrorRecord Unsupported(object item)
         {
-            var wrapped = item as PSObject;
-            var typeName = wrapped?.TypeNames.FirstOrDefault() ?? item.GetType().FullName;
-            var why = wrapped?.BaseObject is PSCustomObject && typeName != null && typeName.StartsWith("Deserialized.", StringComparison.Ordinal)
-                ? $"a deserialized {typeName.Substring("Deserialized.".Length)} (from Import-Clixml or a remote session) holds no baseline or connection to build a run from"
-                : (wrapped?.BaseObject ?? item) is Finding
+            var deserialized = PipelineInput.DeserializedTypeOf(item);
+            var why = deserialized != null
+                ? $"a deserialized {deserialized} (from Import-Clixml or a remote session) holds no baseline or connection to build a run from"
+                : PipelineInput.BaseOf(item) is Finding
                     ? "a Finding (Test-GcOAuthClientScope -Expand) is one row of a result, not a result"
-                    : $"{typeName} is neither a ClientAuditResult nor an AuditRun or AuditRunSet";
+                    : $"{PipelineInput.TypeNameOf(item)} is neither a ClientAuditResult nor an AuditRun or AuditRunSet";
             return ErrorRecords.Create($"Export-GcOAuthAuditReport cannot report this input: {why}. Nothing was written.", ErrorIds.ReportInputUnsupported, ErrorCategory.InvalidType, item,
                 "Pipe the results of Test-GcOAuthClientScope without -Expand, or the runs of Invoke-GcOAuthAudit.");
         }

@@ -171,7 +171,7 @@ namespace OAuthAudit.Commands
         private void Take(object item)
         {
             _objects++;
-            var value = item is PSObject wrapped ? wrapped.BaseObject : item;
+            var value = PipelineInput.BaseOf(item);
             switch (value)
             {
                 case AuditRun run:
@@ -195,13 +195,12 @@ namespace OAuthAudit.Commands
 
         private static ErrorRecord Unsupported(object item)
         {
-            var wrapped = item as PSObject;
-            var typeName = wrapped?.TypeNames.FirstOrDefault() ?? item.GetType().FullName;
-            var why = wrapped?.BaseObject is PSCustomObject && typeName != null && typeName.StartsWith("Deserialized.", StringComparison.Ordinal)
-                ? $"a deserialized {typeName.Substring("Deserialized.".Length)} (from Import-Clixml or a remote session) is a copy of its properties, not a run that can be checked"
-                : (wrapped?.BaseObject ?? item) is string
+            var deserialized = PipelineInput.DeserializedTypeOf(item);
+            var why = deserialized != null
+                ? $"a deserialized {deserialized} (from Import-Clixml or a remote session) is a copy of its properties, not a run that can be checked"
+                : PipelineInput.BaseOf(item) is string
                     ? "a path given as -InputObject is only text; run documents are read with -Path"
-                    : $"{typeName} is neither an AuditRun, an AuditRunSet nor a file";
+                    : $"{PipelineInput.TypeNameOf(item)} is neither an AuditRun, an AuditRunSet nor a file";
             return ErrorRecords.Create($"Merge-GcOAuthAuditRun cannot merge this input: {why}. Nothing was merged.", ErrorIds.MergeInputUnsupported, ErrorCategory.InvalidType, item,
                 "Pipe the runs of Invoke-GcOAuthAudit, the set of an earlier Merge-GcOAuthAuditRun or the files of Get-ChildItem, or give run documents with -Path.");
         }
