@@ -9,7 +9,8 @@ namespace OAuthAudit.Module.Tests
     /// <summary>Test-GcOAuthClientScope reads the change history and usage its baseline's rules demand: once per organization, never for a snapshot, never when no rule needs it.</summary>
     public class AuditDataTests
     {
-        private const string RotationBaseline = """
+        /// <summary>One secret-rotation rule over three demo clients; ManyOrganizationsTests audits with it too.</summary>
+        internal const string RotationBaseline = """
             apiVersion: oauthaudit/v1
             kind: Baseline
             metadata:

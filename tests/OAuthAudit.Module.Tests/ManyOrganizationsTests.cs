@@ -34,20 +34,7 @@ namespace OAuthAudit.Module.Tests
                   maxIdleDays: 90
             """;
 
-        private const string RotationBaseline = """
-            apiVersion: oauthaudit/v1
-            kind: Baseline
-            metadata:
-              name: rotation-policy
-            spec:
-              rules:
-                - id: ROT-001
-                  description: Client secrets are rotated at least every 180 days.
-                  severity: Medium
-                  match:
-                    names: ['Salesforce Data Sync', 'Okta SCIM Provisioning', 'Internal Dashboard (dev)']
-                  maxDaysSinceSecretRotation: 180
-            """;
+        private const string RotationBaseline = AuditDataTests.RotationBaseline;
 
         private const string RunLine = "ForEach-Object { \"$($_.Organization.Name)|$($_.DataSource.Kind)|$($_.Summary.Clients)|$($_.Summary)|$(@($_.Errors | ForEach-Object ErrorId) -join ',')\" }";
 
