@@ -1,16 +1,20 @@
 using System;
 using System.Linq;
+using System.IO;
 using System.Net.Http;
+using System.Text;
 
 namespace OAuthAudit.Engine.Api
 {
     /// <summary>A fully read HTTP answer: status, body and the headers the module acts on.</summary>
     internal sealed class ApiResponse
     {
-        private ApiResponse(int status, string body, string? contentType, string? correlationId, TimeSpan? retryAfter, RateLimitHeaders? rateLimit)
+        private readonly ResponseBody _body;
+
+        private ApiResponse(int status, ResponseBody body, string? contentType, string? correlationId, TimeSpan? retryAfter, RateLimitHeaders? rateLimit)
         {
             Status = status;
-            Body = body;
+            _body = body;
             ContentType = contentType;
             CorrelationId = correlationId;
             RetryAfter = retryAfter;
@@ -20,7 +24,8 @@ namespace OAuthAudit.Engine.Api
 
         public int Status { get; }
 
-        public string Body { get; }
+        /// <summary>The body as text, decoded on first use: a successful JSON answer is parsed from its bytes and never needs it.</summary>
+        public string Body => _body.Text;
 
         public string? ContentType { get; }
 
@@ -42,7 +47,16 @@ namespace OAuthAudit.Engine.Api
         /// <summary>From the first attempt to this answer, waits included.</summary>
         public TimeSpan Elapsed { get; internal set; }
 
-        public static ApiResponse From(HttpResponseMessage response, string body) => new ApiResponse(
+        /// <summary>A reader over the body: its bytes decoded as they are read, or its text once decoded.</summary>
+        public TextReader OpenBody() => _body.Open();
+
+        public static ApiResponse From(HttpResponseMessage response, string body) => From(response, new ResponseBody(body));
+
+        /// <param name="bytes">The body's bytes, kept as they are (not copied); <paramref name="length"/> of them are the body.</param>
+        public static ApiResponse From(HttpResponseMessage response, byte[] bytes, int length, Encoding encoding) =>
+            From(response, new ResponseBody(bytes, length, encoding));
+
+        private static ApiResponse From(HttpResponseMessage response, ResponseBody body) => new ApiResponse(
             (int)response.StatusCode,
             body,
             response.Content?.Headers.ContentType?.MediaType,

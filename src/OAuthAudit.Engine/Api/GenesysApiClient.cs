@@ -83,7 +83,7 @@ namespace OAuthAudit.Engine.Api
 
             try
             {
-                return JsonBodies.Read<T>(response.Body);
+                return JsonBodies.Read<T>(response);
             }
             catch (JsonException parseError)
             {

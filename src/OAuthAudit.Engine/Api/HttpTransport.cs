@@ -181,13 +181,15 @@ namespace OAuthAudit.Engine.Api
                     throw Redirected(answer, request.RequestUri!, description);
                 }
 
-                var body = answer.Content == null ? string.Empty : await ReadBodyAsync(answer.Content, description, cancellation).ConfigureAwait(false);
-                return ApiResponse.From(answer, body);
+                return answer.Content == null
+                    ? ApiResponse.From(answer, string.Empty)
+                    : await ReadBodyAsync(answer, answer.Content, description, cancellation).ConfigureAwait(false);
             }
         }
 
         /// <summary>Reads at most <see cref="MaxResponseBytes"/>: a declared or actual body over it fails before it fills memory.</summary>
-        private async Task<string> ReadBodyAsync(HttpContent content, ApiRequestDescription description, CancellationToken cancellation)
+        /// <remarks>The bytes are kept as read: a successful body is parsed from them, and decoded to text only for an error.</remarks>
+        private async Task<ApiResponse> ReadBodyAsync(HttpResponseMessage answer, HttpContent content, ApiRequestDescription description, CancellationToken cancellation)
         {
             if (content.Headers.ContentLength > MaxResponseBytes)
             {
@@ -195,8 +197,8 @@ namespace OAuthAudit.Engine.Api
             }
 
             using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (var buffer = new MemoryStream(InitialCapacity(content.Headers.ContentLength)))
             {
+                var buffer = new MemoryStream(InitialCapacity(content.Headers.ContentLength));
                 var chunk = new byte[81920];
                 int read;
                 while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellation).ConfigureAwait(false)) > 0)
@@ -209,35 +211,13 @@ namespace OAuthAudit.Engine.Api
                     buffer.Write(chunk, 0, read);
                 }
 
-                if (!StartsLikeByteOrderMark(buffer))
-                {
-                    // One decode of the bytes read: no second buffer of characters for a large listing.
-                    return EncodingOf(content).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-                }
-
-                buffer.Position = 0;
-                using (var reader = new StreamReader(buffer, EncodingOf(content), detectEncodingFromByteOrderMarks: true))
-                {
-                    return await reader.ReadToEndAsync().ConfigureAwait(false);
-                }
+                return ApiResponse.From(answer, buffer.GetBuffer(), (int)buffer.Length, EncodingOf(content));
             }
         }
 
         /// <summary>The declared length, so a large body is not copied as its buffer grows; capped, so a declared length alone reserves little.</summary>
         private static int InitialCapacity(long? declared) =>
             declared is long length && length > 0 ? (int)Math.Min(length, 16L * 1024 * 1024) : 0;
-
-        /// <summary>A body whose first byte may begin a byte order mark is decoded by a StreamReader, which detects and skips it.</summary>
-        private static bool StartsLikeByteOrderMark(MemoryStream buffer)
-        {
-            if (buffer.Length == 0)
-            {
-                return false;
-            }
-
-            var first = buffer.GetBuffer()[0];
-            return first == 0xEF || first == 0xFE || first == 0xFF || first == 0x00;
-        }
 
         private static Encoding EncodingOf(HttpContent content)
         {
