@@ -21,6 +21,12 @@ namespace OAuthAudit.Engine.Model
             _items = items.ToArray();
         }
 
+        /// <summary>Keeps the array as it is (no copy): the caller hands it over and never changes it.</summary>
+        private ValueList(T[] items, bool handedOver)
+        {
+            _items = items;
+        }
+
         public int Count => _items.Length;
 
         public T this[int index] => _items[index];
@@ -29,12 +35,17 @@ namespace OAuthAudit.Engine.Model
 
         IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
 
-        public override string ToString() => string.Join(Separator, _items.Select(item => item?.ToString()));
+        public override string ToString() => string.Join(Separator, _items);
+
+        internal static ValueList<T> Of(T[] items) => items.Length == 0 ? Empty : new ValueList<T>(items, handedOver: true);
     }
 
     public static class ValueList
     {
         public static ValueList<T> From<T>(IEnumerable<T>? items) =>
             items == null ? ValueList<T>.Empty : new ValueList<T>(items);
+
+        /// <summary>A list of the array's items, which the caller hands over: it is kept, not copied, so it must not change afterwards.</summary>
+        internal static ValueList<T> Of<T>(T[] items) => ValueList<T>.Of(items);
     }
 }

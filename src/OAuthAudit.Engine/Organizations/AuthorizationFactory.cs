@@ -32,16 +32,39 @@ namespace OAuthAudit.Engine.Organizations
         /// </summary>
         private static IReadOnlyList<HeldPermission> PermissionsOf(DomainOrganizationRoleDto dto, ValueList<string> legacy)
         {
-            var held = (dto.PermissionPolicies ?? new List<DomainPermissionPolicyDto>())
-                .Where(policy => policy != null)
-                .SelectMany(policy => (policy.ActionSet ?? new List<string>())
-                    .Where(action => !string.IsNullOrWhiteSpace(action))
-                    .Select(action => (Text: $"{policy.Domain ?? "*"}:{policy.EntityName ?? "*"}:{action}", Conditional: IsConditional(policy))))
-                .GroupBy(permission => permission.Text, StringComparer.Ordinal)
-                .Select(same => new HeldPermission(same.Key, same.All(permission => permission.Conditional)))
-                .ToList();
+            // In the order first granted; a text granted by several policies is conditional only if every one is.
+            var held = new List<HeldPermission>();
+            var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var policy in dto.PermissionPolicies ?? new List<DomainPermissionPolicyDto>())
+            {
+                if (policy?.ActionSet == null)
+                {
+                    continue;
+                }
+
+                var conditional = IsConditional(policy);
+                foreach (var action in policy.ActionSet)
+                {
+                    if (string.IsNullOrWhiteSpace(action))
+                    {
+                        continue;
+                    }
+
+                    var text = $"{policy.Domain ?? "*"}:{policy.EntityName ?? "*"}:{action}";
+                    if (!indexOf.TryGetValue(text, out var index))
+                    {
+                        indexOf.Add(text, held.Count);
+                        held.Add(new HeldPermission(text, conditional));
+                    }
+                    else if (held[index].IsConditional && !conditional)
+                    {
+                        held[index] = new HeldPermission(text, isConditional: false);
+                    }
+                }
+            }
+
             if (legacy.Contains(HeldPermission.LegacyAdmin, StringComparer.OrdinalIgnoreCase)
-                && !held.Any(permission => permission.Text == HeldPermission.All && !permission.IsConditional))
+                && !held.Exists(permission => permission.Text == HeldPermission.All && !permission.IsConditional))
             {
                 held.RemoveAll(permission => permission.Text == HeldPermission.All);
                 held.Add(new HeldPermission(HeldPermission.All, isConditional: false, isLegacyAdmin: true));
