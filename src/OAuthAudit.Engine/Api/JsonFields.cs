@@ -14,9 +14,10 @@ namespace OAuthAudit.Engine.Api
     /// </summary>
     internal static class JsonFields
     {
-        /// <summary>The reader set up as the serializer sets it up for <see cref="JsonBodies.Settings"/>.</summary>
+        /// <summary>The reader set up as the serializer sets it up for <see cref="JsonBodies.Settings"/>; known member names are not allocated per object.</summary>
         public static void Configure(JsonTextReader reader)
         {
+            reader.PropertyNameTable = MemberNames.Table;
             reader.MaxDepth = JsonBodies.MaxDepth;
             reader.DateTimeZoneHandling = DateTimeZoneHandling.Utc;
             reader.DateParseHandling = DateParseHandling.DateTime;
@@ -50,10 +51,11 @@ namespace OAuthAudit.Engine.Api
         }
 
         /// <summary>
-        /// The members of the object the reader is at, each name given to <paramref name="member"/> (matched as the
-        /// serializer matches names: exactly, else ignoring case), which reads its value; unknown members are skipped.
+        /// The members of the object the reader is at: <paramref name="member"/> reads the value of a member it knows by
+        /// name and says so; a name it does not know is matched again ignoring case (as the serializer matches names),
+        /// and an unknown member is skipped.
         /// </summary>
-        public static void Members(JsonReader reader, IReadOnlyDictionary<string, string> names, Action<string> member)
+        public static void Members<T>(JsonReader reader, MemberNames names, T target, Func<JsonReader, string, T, bool> member)
         {
             while (true)
             {
@@ -68,32 +70,18 @@ namespace OAuthAudit.Engine.Api
                 }
 
                 var name = (string)reader.Value!;
-                if (names.TryGetValue(name, out var known))
+                if (member(reader, name, target) || (names.IgnoringCase(name) is string known && member(reader, known, target)))
                 {
-                    member(known);
+                    continue;
                 }
-                else
+
+                if (!reader.Read())
                 {
-                    if (!reader.Read())
-                    {
-                        throw Truncated(reader);
-                    }
-
-                    reader.Skip();
+                    throw Truncated(reader);
                 }
-            }
-        }
 
-        /// <summary>Member names matched as the serializer matches them: exactly, else ignoring case.</summary>
-        public static IReadOnlyDictionary<string, string> Names(params string[] names)
-        {
-            var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var name in names)
-            {
-                byName.Add(name, name);
+                reader.Skip();
             }
-
-            return byName;
         }
 
         public static string? String(JsonReader reader) => reader.ReadAsString();
