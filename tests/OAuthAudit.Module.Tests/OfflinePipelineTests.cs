@@ -45,6 +45,36 @@ namespace OAuthAudit.Module.Tests
             Assert.Equal(result.Output[1].ToString(), result.Output[2].ToString());
         }
 
+        [Fact]
+        public void Test_GcOAuthClientScope_audits_the_same_clients_however_they_are_handed_over()
+        {
+            // Piped one by one, as an array by name or position, one client, a client with a note property added, ids by property name.
+            var result = _shell.Run("""
+                $clients = @(Get-GcOAuthClient)
+                $expected = ($clients | ForEach-Object Id) -join '|'
+                function Ids { ($input | ForEach-Object ClientId) -join '|' }
+                $clients | Test-GcOAuthClientScope | Ids
+                Test-GcOAuthClientScope -InputObject $clients | Ids
+                Test-GcOAuthClientScope $clients | Ids
+                (Test-GcOAuthClientScope -InputObject $clients[0]).ClientId
+                $tagged = [psobject]$clients[0]; $tagged.PSObject.Properties.Add([psnoteproperty]::new('Ticket', 'T-1'))
+                ($tagged | Test-GcOAuthClientScope).ClientId
+                $clients | ForEach-Object { [pscustomobject]@{ Id = $_.Id } } | Test-GcOAuthClientScope | Ids
+                $clients | ForEach-Object { [pscustomobject]@{ ClientId = $_.Id } } | Test-GcOAuthClientScope | Ids
+                $expected
+                """).ThrowIfFailed();
+
+            var expected = result.Output.Last().ToString();
+            Assert.Equal(40, expected.Split('|').Length);
+            foreach (var index in new[] { 0, 1, 2, 5, 6 })
+            {
+                Assert.Equal(expected, result.Output[index].ToString());
+            }
+
+            Assert.Equal(expected.Split('|')[0], result.Output[3].ToString());
+            Assert.Equal(expected.Split('|')[0], result.Output[4].ToString());
+        }
+
         private static string WriteBaseline(string yaml)
         {
             var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "oauthaudit-dialect-" + System.Guid.NewGuid().ToString("N") + ".yml");

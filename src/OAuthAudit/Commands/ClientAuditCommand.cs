@@ -33,6 +33,7 @@ namespace OAuthAudit.Commands
         private int _audited;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ObjectSet, ValueFromPipeline = true)]
+        [ClientArrayTransformation]
         [ValidateNotNull]
         public OAuthClient[] InputObject { get; set; } = Array.Empty<OAuthClient>();
 

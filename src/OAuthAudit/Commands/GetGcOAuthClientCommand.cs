@@ -116,8 +116,10 @@ namespace OAuthAudit.Commands
             bool Wanted(ClientIdentity client) =>
                 names.Matches(client.Name) && IsOneOf(client.GrantType, GrantType) && IsOneOf(client.State, State);
 
+            // Without a filter every client is wanted: no per-client identity or test.
+            var filtered = Name != null || GrantType != null || State != null;
             var usage = WantsUsage ? UsageReader.Read(this, context, UsageDays) : null;
-            foreach (var client in context.Directory.GetClients(Operation, Wanted, Listed))
+            foreach (var client in context.Directory.GetClients(Operation, filtered ? Wanted : null, Listed))
             {
                 WriteObject(WithUsage(client, usage));
             }
