@@ -21,6 +21,11 @@ namespace OAuthAudit.Engine.Model
             _items = items.ToArray();
         }
 
+        private ValueList(T[] items, bool owned)
+        {
+            _items = items;
+        }
+
         public int Count => _items.Length;
 
         public T this[int index] => _items[index];
@@ -30,6 +35,9 @@ namespace OAuthAudit.Engine.Model
         IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
 
         public override string ToString() => string.Join(Separator, _items.Select(item => item?.ToString()));
+
+        /// <summary>A list of these items without copying them: for an array its maker fills and never touches again.</summary>
+        internal static ValueList<T> Owning(T[] items) => items.Length == 0 ? Empty : new ValueList<T>(items, owned: true);
     }
 
     public static class ValueList

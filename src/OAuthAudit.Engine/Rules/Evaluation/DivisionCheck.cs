@@ -18,20 +18,22 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _forbidAllDivisions = forbidAllDivisions;
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
-            var client = context.Client;
-            foreach (var grant in client.Roles)
+            var roles = context.Client.Roles;
+            for (var index = 0; index < roles.Count; index++)
             {
+                var grant = roles[index];
                 if (_forbidAllDivisions && grant.IsAllDivisions)
                 {
-                    yield return new FindingDraft(FindingKind.AllDivisionsGrant, grant.ToString(),
-                        $"holds role '{grant.RoleDisplayName}' in all divisions, present and future.", Remediations.NarrowDivisions);
+                    context.Found(FindingKind.AllDivisionsGrant, grant.ToString(),
+                        context.Named + "holds role '" + grant.RoleDisplayName + "' in all divisions, present and future.", Remediations.NarrowDivisions);
                 }
                 else if (_allowed != null && grant.IsKnownDivision && !_allowed.Matches(grant.IsAllDivisions ? RoleDivision.AllDivisions : grant.DivisionName!))
                 {
-                    yield return new FindingDraft(FindingKind.DisallowedDivision, grant.ToString(),
-                        $"holds role '{grant.RoleDisplayName}' in {(grant.IsAllDivisions ? "all divisions" : $"division '{grant.DivisionDisplayName}'")}, outside the allowed divisions{Reach(grant)}.", Remediations.NarrowDivisions);
+                    context.Found(FindingKind.DisallowedDivision, grant.ToString(),
+                        context.Named + "holds role '" + grant.RoleDisplayName + "' in " + (grant.IsAllDivisions ? "all divisions" : "division '" + grant.DivisionDisplayName + "'")
+                        + ", outside the allowed divisions" + Reach(grant) + ".", Remediations.NarrowDivisions);
                 }
             }
         }

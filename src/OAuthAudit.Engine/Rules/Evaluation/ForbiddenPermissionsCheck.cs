@@ -13,7 +13,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// </summary>
     internal sealed class ForbiddenPermissionsCheck : IRuleCheck
     {
-        private readonly IReadOnlyList<PermissionPattern> _forbidden;
+        private readonly PermissionPattern[] _forbidden;
 
         // Per role, for each pattern text (any rule's): what the role grants of it and how far that reaches; null where it grants none of it.
         private static readonly RoleFacts<ConcurrentDictionary<string, RoleOverlap?>> Overlaps =
@@ -21,24 +21,30 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
         public ForbiddenPermissionsCheck(IReadOnlyList<PermissionPattern> forbidden)
         {
-            _forbidden = forbidden;
+            _forbidden = forbidden.ToArray();
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
-            var client = context.Client;
-            if (client.Roles.Count == 0)
+            var roles = context.Client.Roles;
+            if (roles.Count == 0)
             {
-                yield break;
+                return;
             }
 
-            var overlaps = client.Roles.Select(grant => (Grant: grant, Overlaps: Overlaps.For(grant))).ToArray();
+            var overlaps = new ConcurrentDictionary<string, RoleOverlap?>[roles.Count];
+            for (var index = 0; index < overlaps.Length; index++)
+            {
+                overlaps[index] = Overlaps.For(roles[index]);
+            }
+
             foreach (var pattern in _forbidden)
             {
                 StringBuilder? chains = null;
-                foreach (var (grant, roleOverlaps) in overlaps)
+                for (var index = 0; index < overlaps.Length; index++)
                 {
-                    var overlap = OverlapOf(grant, roleOverlaps, pattern);
+                    var grant = roles[index];
+                    var overlap = OverlapOf(grant, overlaps[index], pattern);
                     if (overlap == null)
                     {
                         continue;
@@ -51,8 +57,8 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
                 if (chains != null)
                 {
-                    yield return new FindingDraft(FindingKind.ForbiddenPermission, pattern.Text,
-                        $"holds the forbidden permission '{pattern}': {chains}.", Remediations.RemoveRole);
+                    context.Found(FindingKind.ForbiddenPermission, pattern.Text,
+                        context.Named + "holds the forbidden permission '" + pattern.Text + "': " + chains + ".", Remediations.RemoveRole);
                 }
             }
         }

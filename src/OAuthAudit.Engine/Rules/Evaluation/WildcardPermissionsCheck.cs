@@ -18,24 +18,51 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 })
                 .ToArray());
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
-            var client = context.Client;
-            if (client.Roles.All(grant => Wildcards.For(grant).Length == 0))
+            // Each wildcard permission held (exactly as written), in the order first held, with the chains granting it.
+            List<(string Text, List<string> Chains)>? held = null;
+            var roles = context.Client.Roles;
+            for (var index = 0; index < roles.Count; index++)
             {
-                yield break;
+                var grant = roles[index];
+                foreach (var wildcard in Wildcards.For(grant))
+                {
+                    held ??= new List<(string, List<string>)>();
+                    var chains = ChainsOf(held, wildcard.Text);
+                    if (chains == null)
+                    {
+                        chains = new List<string>();
+                        held.Add((wildcard.Text, chains));
+                    }
+
+                    chains.Add("role '" + grant.RoleDisplayName + "' (" + grant.DivisionDisplayName + ") grants " + wildcard.Grants + PermissionChains.Reach(grant, wildcard.Reach));
+                }
             }
 
-            var held = client.Roles
-                .SelectMany(grant => Wildcards.For(grant).Select(wildcard => (Grant: grant, Wildcard: wildcard)))
-                .GroupBy(chain => chain.Wildcard.Text);
-            foreach (var permission in held)
+            if (held == null)
             {
-                var chains = permission.Select(chain =>
-                    $"role '{chain.Grant.RoleDisplayName}' ({chain.Grant.DivisionDisplayName}) grants {chain.Wildcard.Grants}" + PermissionChains.Reach(chain.Grant, chain.Wildcard.Reach));
-                yield return new FindingDraft(FindingKind.WildcardPermission, permission.Key,
-                    $"holds the wildcard permission '{permission.Key}': {string.Join("; ", chains)}.", Remediations.RemoveRole);
+                return;
             }
+
+            foreach (var (text, chains) in held)
+            {
+                context.Found(FindingKind.WildcardPermission, text,
+                    context.Named + "holds the wildcard permission '" + text + "': " + string.Join("; ", chains) + ".", Remediations.RemoveRole);
+            }
+        }
+
+        private static List<string>? ChainsOf(List<(string Text, List<string> Chains)> held, string text)
+        {
+            foreach (var entry in held)
+            {
+                if (string.Equals(entry.Text, text, System.StringComparison.Ordinal))
+                {
+                    return entry.Chains;
+                }
+            }
+
+            return null;
         }
     }
 }
