@@ -28,6 +28,9 @@ namespace OAuthAudit.Engine.Rules
         private readonly CompiledRule[] _rules;
         private readonly Dictionary<string, Waiver[]> _activeWaivers;
 
+        [ThreadStatic]
+        private static string[]? _matchedBuffer;
+
         // Remediations come from a few fixed texts and the baseline's: each made display-safe once, not per finding.
         private readonly ConcurrentDictionary<string, string> _shownRemediations = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
@@ -58,7 +61,7 @@ namespace OAuthAudit.Engine.Rules
             var loaded = Loaded(client);
             var found = new ClientFindings(this, client);
             var context = new CheckContext(client, _context, found);
-            var matched = new string[_rules.Length];
+            var matched = MatchedBuffer(_rules.Length);
             var matchedCount = 0;
             List<(string RuleId, string Reason)>? skipped = null;
             foreach (var entry in _rules)
@@ -97,17 +100,26 @@ namespace OAuthAudit.Engine.Rules
                 found.Add(finding, WaiversOf(NoRuleId));
             }
 
-            if (matchedCount < matched.Length)
-            {
-                Array.Resize(ref matched, matchedCount);
-            }
-
-            return new ClientAuditResult(client, _baseline.Name, ValueList<string>.Owning(matched), found.ToList(), _context.Now,
+            var matchedIds = new string[matchedCount];
+            Array.Copy(matched, matchedIds, matchedCount);
+            return new ClientAuditResult(client, _baseline.Name, ValueList<string>.Owning(matchedIds), found.ToList(), _context.Now,
                 skipped == null ? null : SkippedIds(skipped), skipped == null ? null : SkippedReason(skipped))
             {
                 JudgedBy = _baseline,
                 Context = client.Context,
             };
+        }
+
+        /// <summary>This thread's buffer for the ids of the rules a client matches (one per thread: evaluators judge clients on several at once).</summary>
+        private static string[] MatchedBuffer(int rules)
+        {
+            var buffer = _matchedBuffer;
+            if (buffer == null || buffer.Length < rules)
+            {
+                _matchedBuffer = buffer = new string[rules];
+            }
+
+            return buffer;
         }
 
         private static ValueList<string> SkippedIds(List<(string RuleId, string Reason)> skipped)

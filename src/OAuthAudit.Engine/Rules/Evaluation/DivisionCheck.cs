@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using OAuthAudit.Engine.Model;
@@ -11,6 +13,10 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         private readonly bool _forbidAllDivisions;
         private static readonly RoleFacts<PermissionReach> RoleReach = new RoleFacts<PermissionReach>(grant =>
             PermissionChains.ReachOf(grant.Catalog, grant.Held.SelectMany(held => PermissionChains.Concrete(held, PermissionChains.Includes(grant, held)))));
+
+        // Per role, by division: the reach as this check words it.
+        private static readonly RoleFacts<ConcurrentDictionary<string, string>> Applies =
+            new RoleFacts<ConcurrentDictionary<string, string>>(_ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
 
         public DivisionCheck(IReadOnlyList<string>? allowed, bool forbidAllDivisions)
         {
@@ -39,10 +45,17 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         }
 
         /// <summary>"; the grant applies organization-wide (not division-aware)" and the like, when the catalogue tells.</summary>
-        private string Reach(RoleGrant grant)
+        private static string Reach(RoleGrant grant)
         {
-            var reach = PermissionChains.Reach(grant, RoleReach.For(grant));
-            return reach.Length == 0 ? string.Empty : "; the grant applies" + reach.Substring(1);
+            var reach = RoleReach.For(grant);
+            if (grant.Catalog == null || grant.IsAllDivisions || reach.IsEmpty)
+            {
+                return string.Empty;
+            }
+
+            var division = grant.DivisionDisplayName;
+            var known = Applies.For(grant);
+            return known.TryGetValue(division, out var text) ? text : known.GetOrAdd(division, "; the grant applies" + reach.In(division).Substring(1));
         }
     }
 }

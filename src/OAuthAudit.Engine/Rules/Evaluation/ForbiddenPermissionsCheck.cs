@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -40,7 +39,8 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
             foreach (var pattern in _forbidden)
             {
-                StringBuilder? chains = null;
+                // The parts of the message, begun at the first overlap and joined once: "'name' holds the forbidden permission 'x': role 'r' (d) grants ...; role ...".
+                List<string>? message = null;
                 for (var index = 0; index < overlaps.Length; index++)
                 {
                     var grant = roles[index];
@@ -50,15 +50,28 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                         continue;
                     }
 
-                    chains = chains == null ? new StringBuilder() : chains.Append("; ");
-                    chains.Append("role '").Append(grant.RoleDisplayName).Append("' (").Append(grant.DivisionDisplayName).Append(") grants ").Append(overlap.Grants)
-                        .Append(PermissionChains.Reach(grant, overlap.Reach));
+                    if (message == null)
+                    {
+                        message = new List<string>(16) { context.Named, "holds the forbidden permission '", pattern.Text, "': " };
+                    }
+                    else
+                    {
+                        message.Add("; ");
+                    }
+
+                    message.Add("role '");
+                    message.Add(grant.RoleDisplayName);
+                    message.Add("' (");
+                    message.Add(grant.DivisionDisplayName);
+                    message.Add(") grants ");
+                    message.Add(overlap.Grants);
+                    message.Add(PermissionChains.Reach(grant, overlap.Reach));
                 }
 
-                if (chains != null)
+                if (message != null)
                 {
-                    context.Found(FindingKind.ForbiddenPermission, pattern.Text,
-                        context.Named + "holds the forbidden permission '" + pattern.Text + "': " + chains + ".", Remediations.RemoveRole);
+                    message.Add(".");
+                    context.Found(FindingKind.ForbiddenPermission, pattern.Text, string.Concat(message.ToArray()), Remediations.RemoveRole);
                 }
             }
         }

@@ -20,8 +20,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
         public void Check(CheckContext context)
         {
-            // Each wildcard permission held (exactly as written), in the order first held, with the chains granting it.
-            List<(string Text, List<string> Chains)>? held = null;
+            // Each wildcard permission held (exactly as written), in the order first held, with the parts of its message (joined once at the end):
+            // "'name' holds the wildcard permission 'x': role 'r' (d) grants ...; role ...".
+            List<(string Text, List<string> Message)>? held = null;
             var roles = context.Client.Roles;
             for (var index = 0; index < roles.Count; index++)
             {
@@ -29,14 +30,24 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 foreach (var wildcard in Wildcards.For(grant))
                 {
                     held ??= new List<(string, List<string>)>();
-                    var chains = ChainsOf(held, wildcard.Text);
-                    if (chains == null)
+                    var message = MessageOf(held, wildcard.Text);
+                    if (message == null)
                     {
-                        chains = new List<string>();
-                        held.Add((wildcard.Text, chains));
+                        message = new List<string>(16) { context.Named, "holds the wildcard permission '", wildcard.Text, "': " };
+                        held.Add((wildcard.Text, message));
+                    }
+                    else
+                    {
+                        message.Add("; ");
                     }
 
-                    chains.Add("role '" + grant.RoleDisplayName + "' (" + grant.DivisionDisplayName + ") grants " + wildcard.Grants + PermissionChains.Reach(grant, wildcard.Reach));
+                    message.Add("role '");
+                    message.Add(grant.RoleDisplayName);
+                    message.Add("' (");
+                    message.Add(grant.DivisionDisplayName);
+                    message.Add(") grants ");
+                    message.Add(wildcard.Grants);
+                    message.Add(PermissionChains.Reach(grant, wildcard.Reach));
                 }
             }
 
@@ -45,20 +56,20 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 return;
             }
 
-            foreach (var (text, chains) in held)
+            foreach (var (text, message) in held)
             {
-                context.Found(FindingKind.WildcardPermission, text,
-                    context.Named + "holds the wildcard permission '" + text + "': " + string.Join("; ", chains) + ".", Remediations.RemoveRole);
+                message.Add(".");
+                context.Found(FindingKind.WildcardPermission, text, string.Concat(message.ToArray()), Remediations.RemoveRole);
             }
         }
 
-        private static List<string>? ChainsOf(List<(string Text, List<string> Chains)> held, string text)
+        private static List<string>? MessageOf(List<(string Text, List<string> Message)> held, string text)
         {
             foreach (var entry in held)
             {
                 if (string.Equals(entry.Text, text, System.StringComparison.Ordinal))
                 {
-                    return entry.Chains;
+                    return entry.Message;
                 }
             }
 
