@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using OAuthAudit.Engine.Model;
@@ -18,10 +17,6 @@ namespace OAuthAudit.Engine.Rules
     public sealed class BaselineEvaluator
     {
         public const string NoRuleId = "(no rule)";
-
-        // MethodImplOptions.AggressiveOptimization, which netstandard2.0 does not name: .NET Core 3+ compiles the method fully
-        // optimized at once (no tier-0 code for its first thousands of calls); .NET Framework ignores it.
-        private const MethodImplOptions AggressiveOptimization = (MethodImplOptions)512;
 
         private readonly Baseline _baseline;
         private readonly EvaluationContext _context;
@@ -55,7 +50,6 @@ namespace OAuthAudit.Engine.Rules
         /// loaded), or that cannot judge the client on the data there is, is not checked: it is listed in
         /// SkippedRules, and a client whose every applying rule was skipped is Skipped, never a pass.
         /// </summary>
-        [MethodImpl(AggressiveOptimization)]
         public ClientAuditResult Evaluate(OAuthClient client)
         {
             var loaded = Loaded(client);
