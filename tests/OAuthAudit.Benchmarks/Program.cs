@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
@@ -7,7 +8,7 @@ namespace OAuthAudit.Benchmarks
 {
     /// <summary>
     /// dotnet run -c Release --project tests/OAuthAudit.Benchmarks -- --filter '*' (BenchmarkDotNet's own arguments),
-    /// or -- --quick [clients] for a rough stopwatch figure of each body in a few seconds.
+    /// or -- --quick [clients] [body ...] for a rough stopwatch figure of each body (or of the bodies named, e.g. EvaluateAll) in a few seconds.
     /// </summary>
     public static class Program
     {
@@ -15,7 +16,7 @@ namespace OAuthAudit.Benchmarks
         {
             if (args.Length > 0 && args[0] == "--quick")
             {
-                QuickTimings.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+                QuickTimings.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000, args.Skip(2).ToArray());
                 return;
             }
 

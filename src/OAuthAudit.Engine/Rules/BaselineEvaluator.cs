@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules.Evaluation;
@@ -22,6 +23,9 @@ namespace OAuthAudit.Engine.Rules
         private readonly CompiledRule[] _rules;
         private readonly Dictionary<string, Waiver[]> _activeWaivers;
 
+        [ThreadStatic]
+        private static string[]? _matchedBuffer;
+
         // Remediations come from a few fixed texts and the baseline's: each made display-safe once, not per finding.
         private readonly ConcurrentDictionary<string, string> _shownRemediations = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
@@ -35,10 +39,10 @@ namespace OAuthAudit.Engine.Rules
         {
             _baseline = baseline;
             _context = context;
-            _rules = baseline.Rules.Select(rule => new CompiledRule(rule, RuleChecks.For(rule))).ToArray();
             _activeWaivers = baseline.Waivers.Where(waiver => !waiver.IsExpired(context.Now))
                 .GroupBy(waiver => waiver.RuleId, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(rule => rule.Key, rule => rule.ToArray(), StringComparer.OrdinalIgnoreCase);
+            _rules = baseline.Rules.Select(rule => new CompiledRule(rule, RuleChecks.For(rule), WaiversOf(rule.Id))).ToArray();
         }
 
         /// <summary>
@@ -49,91 +53,94 @@ namespace OAuthAudit.Engine.Rules
         public ClientAuditResult Evaluate(OAuthClient client)
         {
             var loaded = Loaded(client);
-            var matched = new List<CompiledRule>(_rules.Length);
+            var found = new ClientFindings(this, client);
+            var context = new CheckContext(client, _context, found);
+            var matched = MatchedBuffer(_rules.Length);
+            var matchedCount = 0;
+            List<(string RuleId, string Reason)>? skipped = null;
             foreach (var entry in _rules)
             {
-                if (AppliesTo(entry.Rule, client, loaded))
+                if (!AppliesTo(entry.Rule, client, loaded))
                 {
-                    matched.Add(entry);
+                    continue;
                 }
-            }
 
-            var context = new CheckContext(client, _context);
-            var findings = new List<Finding>();
-            var skipped = new List<(string RuleId, string Reason)>();
-            var drafts = new List<FindingDraft>();
-            foreach (var entry in matched)
-            {
+                matched[matchedCount++] = entry.Rule.Id;
                 var missing = entry.Rule.Needs & ~loaded;
                 if (missing != RunData.None)
                 {
-                    skipped.Add((entry.Rule.Id, $"needs {Describe(missing)}, which this run did not load"));
+                    (skipped ??= new List<(string, string)>()).Add((entry.Rule.Id, $"needs {Describe(missing)}, which this run did not load"));
                     continue;
                 }
 
                 context.NextRule();
-                drafts.Clear();
+                found.StartRule(entry);
                 foreach (var check in entry.Checks)
                 {
-                    drafts.AddRange(check.Check(context));
+                    check.Check(context);
                 }
 
                 if (context.Undecided != null)
                 {
-                    skipped.Add((entry.Rule.Id, context.Undecided));
-                    continue;
-                }
-
-                foreach (var draft in drafts)
-                {
-                    var remediation = draft.RemediationOverridesRule ? Shown(draft.Remediation) : entry.ShownRemediation ?? Shown(draft.Remediation);
-                    findings.Add(Finding.Shown(client, _baseline.Name, entry.Rule.Id, draft.FixedSeverity ?? entry.Rule.Severity, draft.Kind, draft.Subject,
-                        $"'{client.Name}' {draft.Message}", remediation));
+                    found.DropRule();
+                    (skipped ??= new List<(string, string)>()).Add((entry.Rule.Id, context.Undecided));
                 }
             }
 
-            if (matched.Count == 0 && _baseline.ReportUnmatchedClients)
+            if (matchedCount == 0 && _baseline.ReportUnmatchedClients)
             {
-                findings.Add(Finding.Shown(client, _baseline.Name, NoRuleId, Severity.Info, FindingKind.NoRuleMatched, client.Name,
-                    $"No rule of baseline '{_baseline.Name}' applies to '{client.Name}', so nothing about it was checked.", Shown(Remediations.WriteRule)));
+                var finding = Finding.Shown(client, _baseline.Name, NoRuleId, Severity.Info, FindingKind.NoRuleMatched, client.Name,
+                    $"No rule of baseline '{_baseline.Name}' applies to '{client.Name}', so nothing about it was checked.", Shown(Remediations.WriteRule));
+                found.Add(finding, WaiversOf(NoRuleId));
             }
 
-            foreach (var finding in findings)
-            {
-                var waiver = WaiverFor(finding);
-                if (waiver != null)
-                {
-                    finding.Waive(waiver);
-                }
-            }
-
-            var reason = skipped.Count == 0 ? null : string.Join("; ", skipped.Select(rule => $"{rule.RuleId} {rule.Reason}")) + ".";
-            return new ClientAuditResult(client, _baseline.Name, ValueList.From(matched.Select(entry => entry.Rule.Id)), ValueList.From(findings), _context.Now,
-                ValueList.From(skipped.Select(rule => rule.RuleId)), reason)
+            var matchedIds = new string[matchedCount];
+            Array.Copy(matched, matchedIds, matchedCount);
+            return new ClientAuditResult(client, _baseline.Name, ValueList<string>.Of(matchedIds), found.ToList(), _context.Now,
+                skipped == null ? null : SkippedIds(skipped), skipped == null ? null : SkippedReason(skipped))
             {
                 JudgedBy = _baseline,
                 Context = client.Context,
             };
         }
 
-        /// <summary>The first active waiver, in baseline order, that covers the finding; null when none does.</summary>
-        private Waiver? WaiverFor(Finding finding)
+        /// <summary>This thread's buffer for the ids of the rules a client matches (one per thread: evaluators judge clients on several at once).</summary>
+        private static string[] MatchedBuffer(int rules)
         {
-            if (!_activeWaivers.TryGetValue(finding.RuleId, out var waivers))
+            var buffer = _matchedBuffer;
+            if (buffer == null || buffer.Length < rules)
             {
-                return null;
+                _matchedBuffer = buffer = new string[rules];
             }
 
-            foreach (var waiver in waivers)
-            {
-                if (waiver.Covers(finding))
-                {
-                    return waiver;
-                }
-            }
-
-            return null;
+            return buffer;
         }
+
+        private static ValueList<string> SkippedIds(List<(string RuleId, string Reason)> skipped)
+        {
+            var ids = new string[skipped.Count];
+            for (var index = 0; index < ids.Length; index++)
+            {
+                ids[index] = skipped[index].RuleId;
+            }
+
+            return ValueList<string>.Of(ids);
+        }
+
+        /// <summary>"GC-010 needs ...; GC-011 needs ....": each skipped rule with why.</summary>
+        private static string SkippedReason(List<(string RuleId, string Reason)> skipped)
+        {
+            var reason = new StringBuilder();
+            foreach (var (ruleId, why) in skipped)
+            {
+                (reason.Length == 0 ? reason : reason.Append("; ")).Append(ruleId).Append(' ').Append(why);
+            }
+
+            return reason.Append('.').ToString();
+        }
+
+        /// <summary>The active waivers of a rule id, in baseline order; null when none.</summary>
+        private Waiver[]? WaiversOf(string ruleId) => _activeWaivers.TryGetValue(ruleId, out var waivers) ? waivers : null;
 
         private string Shown(string remediation) =>
             _shownRemediations.TryGetValue(remediation, out var shown) ? shown : _shownRemediations.GetOrAdd(remediation, DisplayText.Visible(remediation)!);
@@ -159,14 +166,17 @@ namespace OAuthAudit.Engine.Rules
             }
         }
 
-        /// <summary>A rule with its checks built and its own remediation made display-safe, once per evaluator.</summary>
+        /// <summary>A rule with its checks built, its own remediation made display-safe and its active waivers found, once per evaluator.</summary>
         private sealed class CompiledRule
         {
-            public CompiledRule(BaselineRule rule, IReadOnlyList<IRuleCheck> checks)
+            private volatile ShownText? _lastShown;
+
+            public CompiledRule(BaselineRule rule, IReadOnlyList<IRuleCheck> checks, Waiver[]? waivers)
             {
                 Rule = rule;
                 Checks = checks.ToArray();
                 ShownRemediation = DisplayText.Visible(rule.Remediation);
+                Waivers = waivers;
             }
 
             public BaselineRule Rule { get; }
@@ -174,6 +184,99 @@ namespace OAuthAudit.Engine.Rules
             public IRuleCheck[] Checks { get; }
 
             public string? ShownRemediation { get; }
+
+            /// <summary>The active waivers for the rule's id, in baseline order; null when none.</summary>
+            public Waiver[]? Waivers { get; }
+
+            /// <summary>
+            /// The remediation of a finding of this rule as shown. A rule's checks give one or two fixed texts, the same
+            /// string object every time: the last one asked is kept, so most findings need no look-up.
+            /// </summary>
+            public string Remediation(BaselineEvaluator evaluator, string remediation, bool overridesRule)
+            {
+                if (!overridesRule && ShownRemediation != null)
+                {
+                    return ShownRemediation;
+                }
+
+                var last = _lastShown;
+                if (last != null && ReferenceEquals(last.Raw, remediation))
+                {
+                    return last.Shown;
+                }
+
+                var shown = evaluator.Shown(remediation);
+                _lastShown = new ShownText(remediation, shown);
+                return shown;
+            }
+        }
+
+        private sealed class ShownText
+        {
+            public ShownText(string raw, string shown)
+            {
+                Raw = raw;
+                Shown = shown;
+            }
+
+            public string Raw { get; }
+
+            public string Shown { get; }
+        }
+
+        /// <summary>The findings of one client as its rules' checks report them: each made a Finding at once, with its rule's id, severity, remediation and waiver.</summary>
+        private sealed class ClientFindings : IFindingSink
+        {
+            private readonly BaselineEvaluator _evaluator;
+            private readonly OAuthClient _client;
+            private List<Finding>? _findings;
+            private CompiledRule? _rule;
+            private int _ruleStart;
+
+            public ClientFindings(BaselineEvaluator evaluator, OAuthClient client)
+            {
+                _evaluator = evaluator;
+                _client = client;
+            }
+
+            public void StartRule(CompiledRule rule)
+            {
+                _rule = rule;
+                _ruleStart = _findings?.Count ?? 0;
+            }
+
+            /// <summary>The rule being checked could not judge the client: what it found so far goes.</summary>
+            public void DropRule()
+            {
+                _findings?.RemoveRange(_ruleStart, _findings.Count - _ruleStart);
+            }
+
+            public void Found(FindingKind kind, string subject, string message, string remediation, Severity? fixedSeverity, bool remediationOverridesRule)
+            {
+                var rule = _rule!;
+                Add(Finding.Shown(_client, _evaluator._baseline.Name, rule.Rule.Id, fixedSeverity ?? rule.Rule.Severity, kind, subject, message,
+                    rule.Remediation(_evaluator, remediation, remediationOverridesRule)), rule.Waivers);
+            }
+
+            /// <summary>Adds the finding, waived by the first of the waivers (baseline order) that covers it.</summary>
+            public void Add(Finding finding, Waiver[]? waivers)
+            {
+                if (waivers != null)
+                {
+                    foreach (var waiver in waivers)
+                    {
+                        if (waiver.Covers(finding))
+                        {
+                            finding.Waive(waiver);
+                            break;
+                        }
+                    }
+                }
+
+                (_findings ??= new List<Finding>()).Add(finding);
+            }
+
+            public ValueList<Finding> ToList() => _findings == null ? ValueList<Finding>.Empty : ValueList<Finding>.Of(_findings.ToArray());
         }
     }
 }

@@ -8,8 +8,6 @@ namespace OAuthAudit.Engine.Rules
     /// <summary>The verdict of a baseline on one OAuth client, with every finding behind it.</summary>
     public sealed class ClientAuditResult
     {
-        private static readonly Finding[] NoFindings = new Finding[0];
-
         /// <param name="skippedRules">Matched rules not checked (data the run lacks); when they are all the matched rules, the outcome is Skipped.</param>
         /// <param name="skippedReason">Why those rules were skipped; null when none was.</param>
         internal ClientAuditResult(OAuthClient client, string baselineName, ValueList<string> matchedRules, ValueList<Finding> findings, UtcTimestamp evaluatedAt,
@@ -28,15 +26,14 @@ namespace OAuthAudit.Engine.Rules
             MatchedRules = matchedRules;
             Findings = findings;
             EvaluatedAt = evaluatedAt;
-            var outstanding = findings.Count == 0 ? NoFindings : findings.Where(finding => finding.IsOutstanding).ToArray();
-            Severity = outstanding.Length == 0 ? (Severity?)null : outstanding.Max(finding => finding.Severity);
+            Severity = HighestOutstanding(findings);
             SkippedRules = skippedRules ?? ValueList<string>.Empty;
             Reason = SkippedRules.Count == 0 ? null : DisplayText.Visible(skippedReason);
             Outcome = OutcomeOf(matchedRules.Count, SkippedRules.Count, Severity);
-            FailedRules = outstanding.Length == 0 ? ValueList<string>.Empty : ValueList.From(outstanding.Where(finding => finding.Severity > Rules.Severity.Info).Select(finding => finding.RuleId).Distinct(StringComparer.OrdinalIgnoreCase));
-            MissingScopes = SubjectsOf(outstanding, FindingKind.MissingScope);
-            ExcessiveScopes = SubjectsOf(outstanding, FindingKind.ExcessiveScope);
-            ForbiddenScopes = SubjectsOf(outstanding, FindingKind.ForbiddenScope);
+            FailedRules = FailedRulesOf(findings);
+            MissingScopes = SubjectsOf(findings, FindingKind.MissingScope);
+            ExcessiveScopes = SubjectsOf(findings, FindingKind.ExcessiveScope);
+            ForbiddenScopes = SubjectsOf(findings, FindingKind.ForbiddenScope);
         }
 
         /// <summary>
@@ -98,10 +95,9 @@ namespace OAuthAudit.Engine.Rules
             Roles = roles;
             EvaluatedAt = evaluatedAt;
             Findings = findings;
-            var outstanding = findings.Where(finding => finding.IsOutstanding).ToArray();
-            MissingScopes = SubjectsOf(outstanding, FindingKind.MissingScope);
-            ExcessiveScopes = SubjectsOf(outstanding, FindingKind.ExcessiveScope);
-            ForbiddenScopes = SubjectsOf(outstanding, FindingKind.ForbiddenScope);
+            MissingScopes = SubjectsOf(findings, FindingKind.MissingScope);
+            ExcessiveScopes = SubjectsOf(findings, FindingKind.ExcessiveScope);
+            ForbiddenScopes = SubjectsOf(findings, FindingKind.ForbiddenScope);
         }
 
         /// <summary>
@@ -178,7 +174,52 @@ namespace OAuthAudit.Engine.Rules
 
         public override string ToString() => $"{DisplayText.Visible(ClientName)}: {Outcome}";
 
-        private static ValueList<string> SubjectsOf(Finding[] findings, FindingKind kind) =>
-            findings.Length == 0 ? ValueList<string>.Empty : ValueList.From(findings.Where(finding => finding.Kind == kind).Select(finding => finding.Subject).Distinct(StringComparer.OrdinalIgnoreCase));
+        /// <summary>The highest severity among outstanding findings; null when none is outstanding.</summary>
+        private static Severity? HighestOutstanding(ValueList<Finding> findings)
+        {
+            Severity? highest = null;
+            for (var index = 0; index < findings.Count; index++)
+            {
+                var finding = findings[index];
+                if (finding.IsOutstanding && (highest == null || finding.Severity > highest))
+                {
+                    highest = finding.Severity;
+                }
+            }
+
+            return highest;
+        }
+
+        /// <summary>The rules of outstanding findings above Info, each once (ignoring case, first spelling), in finding order.</summary>
+        private static ValueList<string> FailedRulesOf(ValueList<Finding> findings)
+        {
+            var rules = new DistinctTexts();
+            for (var index = 0; index < findings.Count; index++)
+            {
+                var finding = findings[index];
+                if (finding.IsOutstanding && finding.Severity > Rules.Severity.Info)
+                {
+                    rules.Add(finding.RuleId);
+                }
+            }
+
+            return rules.ToList();
+        }
+
+        /// <summary>The subjects of outstanding findings of the kind, each once (ignoring case, first spelling), in finding order.</summary>
+        private static ValueList<string> SubjectsOf(ValueList<Finding> findings, FindingKind kind)
+        {
+            var subjects = new DistinctTexts();
+            for (var index = 0; index < findings.Count; index++)
+            {
+                var finding = findings[index];
+                if (finding.IsOutstanding && finding.Kind == kind)
+                {
+                    subjects.Add(finding.Subject);
+                }
+            }
+
+            return subjects.ToList();
+        }
     }
 }

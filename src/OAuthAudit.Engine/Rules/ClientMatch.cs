@@ -9,7 +9,8 @@ namespace OAuthAudit.Engine.Rules
     /// <summary>
     /// Which clients a rule applies to (or is exempted for). Every criterion given must hold; within one,
     /// any item may match. Names match as wildcards or regular expressions; an empty match selects every client.
-    /// A regular expression that runs out of time throws RegexMatchTimeoutException: the match is unknown, not false.
+    /// A regular expression that runs out of time throws RegexMatchTimeoutException: the match is unknown, not false
+    /// (unless another criterion already rules the client out, when the pattern is not run).
     /// </summary>
     public sealed class ClientMatch
     {
@@ -51,11 +52,12 @@ namespace OAuthAudit.Engine.Rules
 
         public bool IsEmpty => Names.Count + NamePatterns.Count + ClientIds.Count + GrantTypes.Count + States.Count == 0;
 
+        /// <remarks>The set look-ups come first: a client they rule out is not matched whatever its name, so no name pattern is run for it.</remarks>
         public bool Matches(OAuthClient client) =>
-            (Names.Count + _namePatterns.Length == 0 || _names.Matches(client.Name) || MatchesPattern(client.Name))
-            && (_clientIds == null || _clientIds.Contains(client.Id))
+            (_clientIds == null || _clientIds.Contains(client.Id))
             && (_grantTypes == null || _grantTypes.Contains(client.AuthorizedGrantType))
-            && (_states == null || _states.Contains(client.State ?? string.Empty));
+            && (_states == null || _states.Contains(client.State ?? string.Empty))
+            && (Names.Count + _namePatterns.Length == 0 || _names.Matches(client.Name) || MatchesPattern(client.Name));
 
         /// <summary>The criteria as a baseline writes them: each non-empty one, keyed as in <see cref="BaselineKeys.MatchKeys"/>, in that order.</summary>
         public IReadOnlyList<KeyValuePair<string, object>> Written() =>

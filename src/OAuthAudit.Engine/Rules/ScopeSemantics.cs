@@ -28,6 +28,30 @@ namespace OAuthAudit.Engine.Rules
             return grants;
         }
 
+        /// <summary>The same for a client's scopes, in the same order, as an array of the exact size.</summary>
+        internal static (string Granted, string HeldAs)[] Grants(ValueList<OAuthScope> held)
+        {
+            var count = held.Count;
+            for (var index = 0; index < held.Count; index++)
+            {
+                count += IsReadOnly(held[index].Name) ? 0 : 1;
+            }
+
+            var grants = new (string, string)[count];
+            var next = 0;
+            for (var index = 0; index < held.Count; index++)
+            {
+                var scope = held[index].Name;
+                grants[next++] = (scope, scope);
+                if (!IsReadOnly(scope))
+                {
+                    grants[next++] = (scope + OAuthScope.ReadOnlySuffix, scope);
+                }
+            }
+
+            return grants;
+        }
+
         public static bool IsReadOnly(string scope) => scope.EndsWith(OAuthScope.ReadOnlySuffix, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Whether an allow-list permits holding this scope: listed itself, or its read-write form is.</summary>
@@ -42,6 +66,27 @@ namespace OAuthAudit.Engine.Rules
                 }
 
                 if (IsReadOnly(held) && pattern.Matches(readWrite ??= held.Substring(0, held.Length - OAuthScope.ReadOnlySuffix.Length)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The same over an array of patterns (no enumerator per question).</summary>
+        internal static bool IsAllowed(string held, ScopePattern[] allowed)
+        {
+            string? readWrite = null;
+            var readOnly = IsReadOnly(held);
+            foreach (var pattern in allowed)
+            {
+                if (pattern.Matches(held))
+                {
+                    return true;
+                }
+
+                if (readOnly && pattern.Matches(readWrite ??= held.Substring(0, held.Length - OAuthScope.ReadOnlySuffix.Length)))
                 {
                     return true;
                 }

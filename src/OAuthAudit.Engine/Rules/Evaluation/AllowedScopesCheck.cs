@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -6,22 +7,23 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>Least privilege: every scope held must be allowed (allowing X also allows X:readonly).</summary>
     internal sealed class AllowedScopesCheck : IRuleCheck
     {
-        private readonly IReadOnlyList<ScopePattern> _allowed;
+        private readonly ScopePattern[] _allowed;
 
         // The same for every client: built once.
         private readonly string _allowedList;
 
         public AllowedScopesCheck(IReadOnlyList<ScopePattern> allowed)
         {
-            _allowed = allowed;
+            _allowed = allowed.ToArray();
             _allowedList = allowed.Count == 0 ? "none" : string.Join(", ", allowed);
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
-            foreach (var scope in context.Client.Scopes)
+            var scopes = context.Client.Scopes;
+            for (var index = 0; index < scopes.Count; index++)
             {
-                var held = scope.Name;
+                var held = scopes[index].Name;
                 if (ScopeSemantics.IsAllowed(held, _allowed))
                 {
                     continue;
@@ -29,9 +31,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
                 var readOnlyAllowed = !ScopeSemantics.IsReadOnly(held) && ScopeSemantics.IsAllowed(held + OAuthScope.ReadOnlySuffix, _allowed);
                 var message = readOnlyAllowed
-                    ? $"holds '{held}', but only its read-only form '{held}{OAuthScope.ReadOnlySuffix}' is allowed."
-                    : $"holds '{held}', which is not among the allowed scopes ({_allowedList}).";
-                yield return new FindingDraft(FindingKind.ExcessiveScope, held, message, Remediations.RemoveScope);
+                    ? context.Named + "holds '" + held + "', but only its read-only form '" + held + OAuthScope.ReadOnlySuffix + "' is allowed."
+                    : context.Named + "holds '" + held + "', which is not among the allowed scopes (" + _allowedList + ").";
+                context.Found(FindingKind.ExcessiveScope, held, message, Remediations.RemoveScope);
             }
         }
     }

@@ -5,20 +5,27 @@ using OAuthAudit.Engine.Organizations;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
 {
-    /// <summary>What a check sees when checking one rule: the client, the evaluation time and the organization's registries and usage when the run has them.</summary>
+    /// <summary>What a check sees when checking one rule: the client, the evaluation time and the organization's registries and usage when the run has them; and where its findings go.</summary>
     internal sealed class CheckContext
     {
-        public CheckContext(OAuthClient client, EvaluationContext evaluation, ClientFacts? facts = null)
+        private readonly IFindingSink _sink;
+        private ClientFacts? _facts;
+        private string? _named;
+
+        public CheckContext(OAuthClient client, EvaluationContext evaluation, IFindingSink sink)
         {
             Client = client;
             Evaluation = evaluation;
-            Facts = facts ?? new ClientFacts(client);
+            _sink = sink;
         }
 
         public OAuthClient Client { get; }
 
-        /// <summary>What several rules want to know about the client, shared by every rule judging it.</summary>
-        public ClientFacts Facts { get; }
+        /// <summary>What several rules want to know about the client, shared by every rule judging it (worked out when first asked).</summary>
+        public ClientFacts Facts => _facts ??= new ClientFacts(Client);
+
+        /// <summary>"'name' ": what every finding's message starts with, made once per client.</summary>
+        public string Named => _named ??= "'" + Client.Name + "' ";
 
         public EvaluationContext Evaluation { get; }
 
@@ -43,5 +50,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
         /// <summary>The clients' change history when the run loaded it; null when not.</summary>
         public OAuthClientHistory? History => Evaluation.History;
+
+        /// <summary>A finding of the rule being checked; <paramref name="message"/> starts with <see cref="Named"/>.</summary>
+        public void Found(FindingKind kind, string subject, string message, string remediation, Severity? fixedSeverity = null, bool remediationOverridesRule = false) =>
+            _sink.Found(kind, subject, message, remediation, fixedSeverity, remediationOverridesRule);
     }
 }

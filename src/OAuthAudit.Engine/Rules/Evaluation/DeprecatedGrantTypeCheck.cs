@@ -12,27 +12,37 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// </summary>
     internal sealed class DeprecatedGrantTypeCheck : IRuleCheck
     {
-        private readonly IReadOnlyList<DeprecatedGrantType> _deprecated;
+        private readonly DeprecatedGrantType[] _deprecated;
+
         public DeprecatedGrantTypeCheck(IReadOnlyList<DeprecatedGrantType> deprecated)
         {
-            _deprecated = deprecated;
+            _deprecated = deprecated.ToArray();
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             var client = context.Client;
-            var deprecated = _deprecated.FirstOrDefault(entry => string.Equals(entry.GrantType, client.AuthorizedGrantType, StringComparison.OrdinalIgnoreCase));
+            DeprecatedGrantType? deprecated = null;
+            foreach (var entry in _deprecated)
+            {
+                if (string.Equals(entry.GrantType, client.AuthorizedGrantType, StringComparison.OrdinalIgnoreCase))
+                {
+                    deprecated = entry;
+                    break;
+                }
+            }
+
             if (deprecated == null)
             {
-                yield break;
+                return;
             }
 
             var date = deprecated.EndOfLife.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var ended = deprecated.HasEnded(context.Now);
             var message = ended
-                ? $"uses the {deprecated.GrantType} grant type, which was due to stop working on {date}; that date has passed."
-                : $"uses the {deprecated.GrantType} grant type, which is being retired: it stops working on {date}, a date still ahead.";
-            yield return new FindingDraft(FindingKind.DeprecatedGrantType, deprecated.GrantType, message, deprecated.Migration,
+                ? context.Named + "uses the " + deprecated.GrantType + " grant type, which was due to stop working on " + date + "; that date has passed."
+                : context.Named + "uses the " + deprecated.GrantType + " grant type, which is being retired: it stops working on " + date + ", a date still ahead.";
+            context.Found(FindingKind.DeprecatedGrantType, deprecated.GrantType, message, deprecated.Migration,
                 ended ? Severity.Critical : (Severity?)null, remediationOverridesRule: true);
         }
     }

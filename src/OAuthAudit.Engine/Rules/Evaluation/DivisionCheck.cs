@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using OAuthAudit.Engine.Model;
@@ -12,35 +14,48 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         private static readonly RoleFacts<PermissionReach> RoleReach = new RoleFacts<PermissionReach>(grant =>
             PermissionChains.ReachOf(grant.Catalog, grant.Held.SelectMany(held => PermissionChains.Concrete(held, PermissionChains.Includes(grant, held)))));
 
+        // Per role, by division: the reach as this check words it.
+        private static readonly RoleFacts<ConcurrentDictionary<string, string>> Applies =
+            new RoleFacts<ConcurrentDictionary<string, string>>(_ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
+
         public DivisionCheck(IReadOnlyList<string>? allowed, bool forbidAllDivisions)
         {
             _allowed = allowed == null ? null : new WildcardNames(allowed, remember: true);
             _forbidAllDivisions = forbidAllDivisions;
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
-            var client = context.Client;
-            foreach (var grant in client.Roles)
+            var roles = context.Client.Roles;
+            for (var index = 0; index < roles.Count; index++)
             {
+                var grant = roles[index];
                 if (_forbidAllDivisions && grant.IsAllDivisions)
                 {
-                    yield return new FindingDraft(FindingKind.AllDivisionsGrant, grant.ToString(),
-                        $"holds role '{grant.RoleDisplayName}' in all divisions, present and future.", Remediations.NarrowDivisions);
+                    context.Found(FindingKind.AllDivisionsGrant, grant.ToString(),
+                        context.Named + "holds role '" + grant.RoleDisplayName + "' in all divisions, present and future.", Remediations.NarrowDivisions);
                 }
                 else if (_allowed != null && grant.IsKnownDivision && !_allowed.Matches(grant.IsAllDivisions ? RoleDivision.AllDivisions : grant.DivisionName!))
                 {
-                    yield return new FindingDraft(FindingKind.DisallowedDivision, grant.ToString(),
-                        $"holds role '{grant.RoleDisplayName}' in {(grant.IsAllDivisions ? "all divisions" : $"division '{grant.DivisionDisplayName}'")}, outside the allowed divisions{Reach(grant)}.", Remediations.NarrowDivisions);
+                    context.Found(FindingKind.DisallowedDivision, grant.ToString(),
+                        context.Named + "holds role '" + grant.RoleDisplayName + "' in " + (grant.IsAllDivisions ? "all divisions" : "division '" + grant.DivisionDisplayName + "'")
+                        + ", outside the allowed divisions" + Reach(grant) + ".", Remediations.NarrowDivisions);
                 }
             }
         }
 
         /// <summary>"; the grant applies organization-wide (not division-aware)" and the like, when the catalogue tells.</summary>
-        private string Reach(RoleGrant grant)
+        private static string Reach(RoleGrant grant)
         {
-            var reach = PermissionChains.Reach(grant, RoleReach.For(grant));
-            return reach.Length == 0 ? string.Empty : "; the grant applies" + reach.Substring(1);
+            var reach = RoleReach.For(grant);
+            if (grant.Catalog == null || grant.IsAllDivisions || reach.IsEmpty)
+            {
+                return string.Empty;
+            }
+
+            var division = grant.DivisionDisplayName;
+            var known = Applies.For(grant);
+            return known.TryGetValue(division, out var text) ? text : known.GetOrAdd(division, "; the grant applies" + reach.In(division).Substring(1));
         }
     }
 }

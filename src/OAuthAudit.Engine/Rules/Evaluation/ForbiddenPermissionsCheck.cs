@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -13,7 +12,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// </summary>
     internal sealed class ForbiddenPermissionsCheck : IRuleCheck
     {
-        private readonly IReadOnlyList<PermissionPattern> _forbidden;
+        private readonly PermissionPattern[] _forbidden;
 
         // Per role, for each pattern text (any rule's): what the role grants of it and how far that reaches; null where it grants none of it.
         private static readonly RoleFacts<ConcurrentDictionary<string, RoleOverlap?>> Overlaps =
@@ -21,38 +20,58 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
         public ForbiddenPermissionsCheck(IReadOnlyList<PermissionPattern> forbidden)
         {
-            _forbidden = forbidden;
+            _forbidden = forbidden.ToArray();
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
-            var client = context.Client;
-            if (client.Roles.Count == 0)
+            var roles = context.Client.Roles;
+            if (roles.Count == 0)
             {
-                yield break;
+                return;
             }
 
-            var overlaps = client.Roles.Select(grant => (Grant: grant, Overlaps: Overlaps.For(grant))).ToArray();
+            var overlaps = new ConcurrentDictionary<string, RoleOverlap?>[roles.Count];
+            for (var index = 0; index < overlaps.Length; index++)
+            {
+                overlaps[index] = Overlaps.For(roles[index]);
+            }
+
             foreach (var pattern in _forbidden)
             {
-                StringBuilder? chains = null;
-                foreach (var (grant, roleOverlaps) in overlaps)
+                // The parts of the message, begun at the first overlap and joined once: "'name' holds the forbidden permission 'x': role 'r' (d) grants ...; role ...".
+                List<string>? message = null;
+                for (var index = 0; index < overlaps.Length; index++)
                 {
-                    var overlap = OverlapOf(grant, roleOverlaps, pattern);
+                    var grant = roles[index];
+                    var overlap = OverlapOf(grant, overlaps[index], pattern);
                     if (overlap == null)
                     {
                         continue;
                     }
 
-                    chains = chains == null ? new StringBuilder() : chains.Append("; ");
-                    chains.Append("role '").Append(grant.RoleDisplayName).Append("' (").Append(grant.DivisionDisplayName).Append(") grants ").Append(overlap.Grants)
-                        .Append(PermissionChains.Reach(grant, overlap.Reach));
+                    if (message == null)
+                    {
+                        message = new List<string>(16) { context.Named, "holds the forbidden permission '", pattern.Text, "': " };
+                    }
+                    else
+                    {
+                        message.Add("; ");
+                    }
+
+                    message.Add("role '");
+                    message.Add(grant.RoleDisplayName);
+                    message.Add("' (");
+                    message.Add(grant.DivisionDisplayName);
+                    message.Add(") grants ");
+                    message.Add(overlap.Grants);
+                    message.Add(PermissionChains.Reach(grant, overlap.Reach));
                 }
 
-                if (chains != null)
+                if (message != null)
                 {
-                    yield return new FindingDraft(FindingKind.ForbiddenPermission, pattern.Text,
-                        $"holds the forbidden permission '{pattern}': {chains}.", Remediations.RemoveRole);
+                    message.Add(".");
+                    context.Found(FindingKind.ForbiddenPermission, pattern.Text, string.Concat(message.ToArray()), Remediations.RemoveRole);
                 }
             }
         }

@@ -1,25 +1,23 @@
-using System;
 using System.Collections.Generic;
-using OAuthAudit.Engine.Model;
+using System.Linq;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
 {
     /// <summary>The client must hold no scope granting a forbidden one (holding X also grants X:readonly).</summary>
     internal sealed class ForbiddenScopesCheck : IRuleCheck
     {
-        private readonly IReadOnlyList<ScopePattern> _forbidden;
+        private readonly ScopePattern[] _forbidden;
 
         public ForbiddenScopesCheck(IReadOnlyList<ScopePattern> forbidden)
         {
-            _forbidden = forbidden;
+            _forbidden = forbidden.ToArray();
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             // Each held scope with a violation, in the order first seen: the first scope it grants that a pattern
             // forbids, and the first pattern forbidding the held scope itself (null when only its read-only form is).
-            List<string>? order = null;
-            Dictionary<string, (string FirstGranted, ScopePattern? Direct)>? violations = null;
+            List<Violation>? violations = null;
             foreach (var grant in context.Facts.ScopeGrants)
             {
                 var pattern = FirstForbidding(grant.Granted);
@@ -28,35 +26,47 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                     continue;
                 }
 
-                order ??= new List<string>();
-                violations ??= new Dictionary<string, (string, ScopePattern?)>(StringComparer.Ordinal);
-                if (!violations.TryGetValue(grant.HeldAs, out var violation))
+                violations ??= new List<Violation>();
+                var violation = Of(violations, grant.HeldAs);
+                if (violation == null)
                 {
-                    violation = (grant.Granted, null);
-                    order.Add(grant.HeldAs);
+                    violation = new Violation(grant.HeldAs, grant.Granted);
+                    violations.Add(violation);
                 }
 
                 if (violation.Direct == null && grant.Granted == grant.HeldAs)
                 {
                     violation.Direct = pattern;
                 }
-
-                violations[grant.HeldAs] = violation;
             }
 
-            if (order == null)
+            if (violations == null)
             {
-                yield break;
+                return;
             }
 
-            foreach (var held in order)
+            foreach (var violation in violations)
             {
-                var violation = violations![held];
+                var held = violation.Held;
                 var message = violation.Direct != null
-                    ? $"holds '{held}', which is forbidden (by '{violation.Direct}')."
-                    : $"holds '{held}', which grants the forbidden '{violation.FirstGranted}'.";
-                yield return new FindingDraft(FindingKind.ForbiddenScope, held, message, Remediations.RemoveScope);
+                    ? context.Named + "holds '" + held + "', which is forbidden (by '" + violation.Direct.Text + "')."
+                    : context.Named + "holds '" + held + "', which grants the forbidden '" + violation.FirstGranted + "'.";
+                context.Found(FindingKind.ForbiddenScope, held, message, Remediations.RemoveScope);
             }
+        }
+
+        /// <summary>The violation noted for the held scope (compared exactly), or null.</summary>
+        private static Violation? Of(List<Violation> violations, string held)
+        {
+            foreach (var violation in violations)
+            {
+                if (string.Equals(violation.Held, held, System.StringComparison.Ordinal))
+                {
+                    return violation;
+                }
+            }
+
+            return null;
         }
 
         private ScopePattern? FirstForbidding(string granted)
@@ -70,6 +80,21 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             }
 
             return null;
+        }
+
+        private sealed class Violation
+        {
+            public Violation(string held, string firstGranted)
+            {
+                Held = held;
+                FirstGranted = firstGranted;
+            }
+
+            public string Held { get; }
+
+            public string FirstGranted { get; }
+
+            public ScopePattern? Direct { get; set; }
         }
     }
 }

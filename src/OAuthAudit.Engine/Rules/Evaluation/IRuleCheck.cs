@@ -1,10 +1,8 @@
-using System.Collections.Generic;
-
 namespace OAuthAudit.Engine.Rules.Evaluation
 {
-    /// <summary>One demand of a rule (required scopes, token lifetime, ...), checked against one client in its context.</summary>
+    /// <summary>One demand of a rule (required scopes, token lifetime, ...), checked against one client in its context: each finding goes to <see cref="CheckContext.Found"/>.</summary>
     internal interface IRuleCheck
     {
-        IEnumerable<FindingDraft> Check(CheckContext context);
+        void Check(CheckContext context);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -16,28 +15,28 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _maxIdleDays = maxIdleDays;
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             var usage = context.Usage!;
             if (usage.DaysSinceLastUse is int idle)
             {
                 if (idle >= _maxIdleDays)
                 {
-                    yield return new FindingDraft(FindingKind.IdleClient, idle.ToString(CultureInfo.InvariantCulture),
-                        $"made its last API request on {usage.LastUsed:yyyy-MM-dd}, {idle} days ago; the rule wants a request in the last {_maxIdleDays} days.", Remediations.RetireIdleClient);
+                    context.Found(FindingKind.IdleClient, idle.ToString(CultureInfo.InvariantCulture),
+                        $"{context.Named}made its last API request on {usage.LastUsed:yyyy-MM-dd}, {idle} days ago; the rule wants a request in the last {_maxIdleDays} days.", Remediations.RetireIdleClient);
                 }
 
-                yield break;
+                return;
             }
 
             if (usage.Window.Days < _maxIdleDays)
             {
                 context.CannotDecide($"maxIdleDays {_maxIdleDays} needs usage over at least {_maxIdleDays} days, and {usage.Window.Days} were read");
-                yield break;
+                return;
             }
 
-            yield return new FindingDraft(FindingKind.IdleClient, usage.Window.Days.ToString(CultureInfo.InvariantCulture),
-                $"made no API request in the {usage.Window.Days} days of usage read ({usage.Window}); the rule wants a request in the last {_maxIdleDays} days.", Remediations.RetireIdleClient);
+            context.Found(FindingKind.IdleClient, usage.Window.Days.ToString(CultureInfo.InvariantCulture),
+                $"{context.Named}made no API request in the {usage.Window.Days} days of usage read ({usage.Window}); the rule wants a request in the last {_maxIdleDays} days.", Remediations.RetireIdleClient);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using OAuthAudit.Engine.Model;
 
@@ -8,13 +7,13 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>An active client that made no API request in the whole usage window is a finding: a live secret nothing uses.</summary>
     internal sealed class NeverUsedCheck : IRuleCheck
     {
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             var usage = context.Usage!;
             if (usage.Requests == 0 && string.Equals(context.Client.State, ClientStates.Active, StringComparison.OrdinalIgnoreCase))
             {
-                yield return new FindingDraft(FindingKind.NeverUsed, usage.Window.Days.ToString(CultureInfo.InvariantCulture),
-                    $"is active but made no API request in the {usage.Window.Days} days of usage read ({usage.Window}).", Remediations.RetireIdleClient);
+                context.Found(FindingKind.NeverUsed, usage.Window.Days.ToString(CultureInfo.InvariantCulture),
+                    $"{context.Named}is active but made no API request in the {usage.Window.Days} days of usage read ({usage.Window}).", Remediations.RetireIdleClient);
             }
         }
     }

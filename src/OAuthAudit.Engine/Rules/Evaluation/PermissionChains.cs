@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using OAuthAudit.Engine.Model;
@@ -29,23 +31,8 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             grant.Catalog == null || grant.IsAllDivisions ? string.Empty : Reach(grant, ReachOf(grant.Catalog, permissions));
 
         /// <summary>The same from the permissions' split worked out beforehand (<see cref="ReachOf"/>, with the grant's catalogue).</summary>
-        public static string Reach(RoleGrant grant, PermissionReach reach)
-        {
-            if (grant.Catalog == null || grant.IsAllDivisions)
-            {
-                return string.Empty;
-            }
-
-            var division = grant.DivisionName == RoleGrant.HomeDivisionName ? "the home division" : $"division '{grant.DivisionDisplayName}'";
-            if (reach.Everywhere != null && reach.Here != null)
-            {
-                return $", organization-wide for {reach.Everywhere} (not division-aware) and only in {division} for {reach.Here}";
-            }
-
-            return reach.Everywhere != null ? ", organization-wide (not division-aware)"
-                : reach.Here != null ? $", only in {division}"
-                : string.Empty;
-        }
+        public static string Reach(RoleGrant grant, PermissionReach reach) =>
+            grant.Catalog == null || grant.IsAllDivisions || reach.IsEmpty ? string.Empty : reach.In(grant.DivisionDisplayName);
 
         /// <summary>Which of the permissions the catalogue says reach organization-wide and which only in a grant's division: what a role holds, the same for every grant of it.</summary>
         public static PermissionReach ReachOf(PermissionCatalog? catalog, IEnumerable<string> permissions)
@@ -75,6 +62,9 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     {
         public static readonly PermissionReach None = new PermissionReach(null, null);
 
+        // The text for a grant in each division asked (a role's reach is asked again for every client holding the role there).
+        private readonly ConcurrentDictionary<string, string> _inDivision = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
         public PermissionReach(string? everywhere, string? here)
         {
             Everywhere = everywhere;
@@ -86,5 +76,24 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
         /// <summary>The division-aware ones: a grant of them applies only in its division.</summary>
         public string? Here { get; }
+
+        public bool IsEmpty => Everywhere == null && Here == null;
+
+        /// <summary>", organization-wide for ... (not division-aware) and only in division 'X' for ...": the reach of a grant in the division (by its display name).</summary>
+        public string In(string division) =>
+            _inDivision.TryGetValue(division, out var text) ? text : _inDivision.GetOrAdd(division, Describe(division));
+
+        private string Describe(string divisionName)
+        {
+            var division = divisionName == RoleGrant.HomeDivisionName ? "the home division" : $"division '{divisionName}'";
+            if (Everywhere != null && Here != null)
+            {
+                return $", organization-wide for {Everywhere} (not division-aware) and only in {division} for {Here}";
+            }
+
+            return Everywhere != null ? ", organization-wide (not division-aware)"
+                : Here != null ? $", only in {division}"
+                : string.Empty;
+        }
     }
 }

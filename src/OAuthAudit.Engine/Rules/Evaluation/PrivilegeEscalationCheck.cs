@@ -14,38 +14,92 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         // The paths depend on the role alone; only the division (and so the reach) differs between its grants.
         private static readonly RoleFacts<RolePaths> Paths = new RoleFacts<RolePaths>(PathsOf);
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
-            var client = context.Client;
-            foreach (var grant in client.Roles)
+            var roles = context.Client.Roles;
+            for (var index = 0; index < roles.Count; index++)
             {
+                var grant = roles[index];
                 var paths = Paths.For(grant);
                 if (paths.Chains == null)
                 {
                     continue;
                 }
 
-                yield return new FindingDraft(FindingKind.PrivilegeEscalation, grant.ToString(),
-                    $"can widen access: role '{grant.RoleDisplayName}' ({grant.DivisionDisplayName}) grants {paths.Chains}"
-                    + $"{PermissionChains.Reach(grant, paths.Reach)}.", Remediations.RemoveRole);
+                context.Found(FindingKind.PrivilegeEscalation, grant.ToString(),
+                    context.Named + "can widen access: role '" + grant.RoleDisplayName + "' (" + grant.DivisionDisplayName + ") grants " + paths.Chains
+                    + PermissionChains.Reach(grant, paths.Reach) + ".", Remediations.RemoveRole);
             }
         }
 
         private static RolePaths PathsOf(RoleGrant grant)
         {
-            var paths = EscalationPermissions.All
-                .Select(escalation => (escalation.Permission, escalation.Why, Held: grant.Held.OrderBy(held => held.IsConditional).FirstOrDefault(held => escalation.Permission.IsGrantedBy(held.Text))))
-                .Where(path => path.Held != null)
-                .ToArray();
-            if (paths.Length == 0)
+            // Each escalation permission the role grants, with the held permission granting it (an unconditional one before a conditional one).
+            var paths = new List<EscalationPath>();
+            foreach (var escalation in EscalationPermissions.All)
+            {
+                var held = GrantedBy(grant.Held, escalation.Permission, conditional: false) ?? GrantedBy(grant.Held, escalation.Permission, conditional: true);
+                if (held != null)
+                {
+                    paths.Add(new EscalationPath(escalation.Permission, escalation.Why, held));
+                }
+            }
+
+            if (paths.Count == 0)
             {
                 return RolePaths.None;
             }
 
-            var chains = paths.GroupBy(path => path.Held!).Select(held => held.Count() == 1 && held.First().Permission.Text == held.Key.Text
-                ? $"{held.Key.Describe()} ({held.First().Why})"
-                : $"{held.Key.Describe()}, which includes {string.Join(", ", held.Select(path => $"'{path.Permission}' ({path.Why})"))}");
-            return new RolePaths(string.Join("; and ", chains), PermissionChains.ReachOf(grant.Catalog, paths.Select(path => path.Permission.Text)));
+            // One chain per held permission, in the order first named.
+            var chains = new List<string>();
+            var done = new List<HeldPermission>();
+            var permissions = new string[paths.Count];
+            for (var index = 0; index < paths.Count; index++)
+            {
+                permissions[index] = paths[index].Permission.Text;
+                var held = paths[index].Held;
+                if (done.Contains(held))
+                {
+                    continue;
+                }
+
+                done.Add(held);
+                var same = paths.Where(path => path.Held == held).ToArray();
+                chains.Add(same.Length == 1 && same[0].Permission.Text == held.Text
+                    ? $"{held.Describe()} ({same[0].Why})"
+                    : $"{held.Describe()}, which includes {string.Join(", ", same.Select(path => $"'{path.Permission}' ({path.Why})"))}");
+            }
+
+            return new RolePaths(string.Join("; and ", chains), PermissionChains.ReachOf(grant.Catalog, permissions));
+        }
+
+        private static HeldPermission? GrantedBy(IReadOnlyList<HeldPermission> held, PermissionPattern permission, bool conditional)
+        {
+            for (var index = 0; index < held.Count; index++)
+            {
+                if (held[index].IsConditional == conditional && permission.IsGrantedBy(held[index].Text))
+                {
+                    return held[index];
+                }
+            }
+
+            return null;
+        }
+
+        private sealed class EscalationPath
+        {
+            public EscalationPath(PermissionPattern permission, string why, HeldPermission held)
+            {
+                Permission = permission;
+                Why = why;
+                Held = held;
+            }
+
+            public PermissionPattern Permission { get; }
+
+            public string Why { get; }
+
+            public HeldPermission Held { get; }
         }
 
         private sealed class RolePaths

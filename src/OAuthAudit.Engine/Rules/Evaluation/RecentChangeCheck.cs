@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
@@ -17,26 +16,26 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _days = days;
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             var history = context.History;
             if (history == null || !history.Covers(context.Client.Id))
             {
-                yield break;
+                return;
             }
 
             var since = context.Now.AddDays(-_days);
             foreach (var change in history.For(context.Client.Id).Where(change => change.When.UtcDateTime >= since && change.Widened.Count > 0))
             {
-                yield return new FindingDraft(FindingKind.RecentWidening, change.MessageId,
-                    $"had its roles or scopes widened on {change.When} by {change.ChangedBy} ({string.Join(", ", change.Widened)}); review this change.",
+                context.Found(FindingKind.RecentWidening, change.MessageId,
+                    $"{context.Named}had its roles or scopes widened on {change.When} by {change.ChangedBy} ({string.Join(", ", change.Widened)}); review this change.",
                     Remediations.ReviewChange, Severity.Info);
             }
 
             if (history.Days < _days)
             {
-                yield return new FindingDraft(FindingKind.HistoryTooShort, history.Days.ToString(CultureInfo.InvariantCulture),
-                    $"was checked for widened roles or scopes over {history.Days} days of history (since {history.Start:yyyy-MM-dd}), fewer than the {_days} days the rule looks back; older changes were not seen.",
+                context.Found(FindingKind.HistoryTooShort, history.Days.ToString(CultureInfo.InvariantCulture),
+                    $"{context.Named}was checked for widened roles or scopes over {history.Days} days of history (since {history.Start:yyyy-MM-dd}), fewer than the {_days} days the rule looks back; older changes were not seen.",
                     Remediations.ReadLongerHistory, Severity.Info);
             }
         }

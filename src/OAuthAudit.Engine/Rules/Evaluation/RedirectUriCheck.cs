@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Rules.RedirectUris;
 
@@ -19,28 +18,28 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _policy = policy;
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             var client = context.Client;
             if (client.AuthorizedGrantType != GrantTypes.Code && client.AuthorizedGrantType != GrantTypes.Token)
             {
-                yield break;
+                return;
             }
 
             var urls = context.Facts.RedirectUrls;
-            for (var index = 0; index < urls.Count; index++)
+            for (var index = 0; index < urls.Length; index++)
             {
                 var uri = client.RegisteredRedirectUri[index];
                 var url = urls[index];
                 if (url.Problem != null)
                 {
-                    yield return Finding(FindingKind.InsecureRedirectUri, uri, $"cannot be read as a browser reads it: it {url.Problem}, so where it sends the authorization code or token is unknown");
+                    Found(context, FindingKind.InsecureRedirectUri, uri, "cannot be read as a browser reads it: it " + url.Problem + ", so where it sends the authorization code or token is unknown");
                     continue;
                 }
 
                 if (_policy.RequireHttps && url.Scheme == "http")
                 {
-                    yield return Finding(FindingKind.InsecureRedirectUri, uri, "uses plain http, so the authorization code or token crosses the network unencrypted");
+                    Found(context, FindingKind.InsecureRedirectUri, uri, "uses plain http, so the authorization code or token crosses the network unencrypted");
                 }
 
                 if (url.Host == null)
@@ -50,12 +49,12 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
                 if (_policy.ForbidWildcardHosts && url.Host.HasWildcard)
                 {
-                    yield return Finding(FindingKind.WildcardRedirectUri, uri, $"has a wildcard host{ReadAs(url)}, so any matching host can receive the authorization code or token");
+                    Found(context, FindingKind.WildcardRedirectUri, uri, "has a wildcard host" + ReadAs(url) + ", so any matching host can receive the authorization code or token");
                 }
 
                 if (_policy.ForbidLocalhost && url.Host.IsLocal)
                 {
-                    yield return Finding(FindingKind.LocalhostRedirectUri, uri, $"points at localhost{ReadAs(url)}, a development setting that lets any local program receive the token");
+                    Found(context, FindingKind.LocalhostRedirectUri, uri, "points at localhost" + ReadAs(url) + ", a development setting that lets any local program receive the token");
                 }
             }
         }
@@ -64,7 +63,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         private static string ReadAs(BrowserUrl url) =>
             string.Equals(url.Host!.Name, url.WrittenHost, System.StringComparison.OrdinalIgnoreCase) ? string.Empty : $" (a browser reads its host as '{url.Host}')";
 
-        private static FindingDraft Finding(FindingKind kind, string uri, string problem) =>
-            new FindingDraft(kind, uri, $"redirect URI '{uri}' {problem}.", Remediations.FixRedirectUri);
+        private static void Found(CheckContext context, FindingKind kind, string uri, string problem) =>
+            context.Found(kind, uri, context.Named + "redirect URI '" + uri + "' " + problem + ".", Remediations.FixRedirectUri);
     }
 }

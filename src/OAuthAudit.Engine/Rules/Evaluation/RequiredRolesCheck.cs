@@ -1,13 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
-using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
 {
     /// <summary>The client must hold a role matching each required name, in some division.</summary>
     internal sealed class RequiredRolesCheck : IRuleCheck
     {
-        private readonly IReadOnlyList<(string Name, WildcardNames Pattern)> _required;
+        private readonly (string Name, WildcardNames Pattern)[] _required;
 
         // The same for every client: built once.
         private readonly string[] _messages;
@@ -18,15 +17,16 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _messages = required.Select(name => $"requires role '{name}' and holds no role of that name.").ToArray();
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             var roles = context.Client.Roles;
-            for (var index = 0; index < _required.Count; index++)
+            for (var index = 0; index < _required.Length; index++)
             {
                 var pattern = _required[index].Pattern;
                 var held = false;
-                foreach (var grant in roles)
+                for (var role = 0; role < roles.Count; role++)
                 {
+                    var grant = roles[role];
                     if (grant.IsKnownRole && pattern.Matches(grant.RoleName!))
                     {
                         held = true;
@@ -36,7 +36,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
 
                 if (!held)
                 {
-                    yield return new FindingDraft(FindingKind.MissingRole, _required[index].Name, _messages[index], Remediations.AddRole);
+                    context.Found(FindingKind.MissingRole, _required[index].Name, context.Named + _messages[index], Remediations.AddRole);
                 }
             }
         }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
@@ -19,12 +18,12 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _maxDays = maxDays;
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             var history = context.History;
             if (history == null || !history.Covers(context.Client.Id))
             {
-                yield break;
+                return;
             }
 
             var latest = history.For(context.Client.Id).Where(change => change.SetsSecret).OrderBy(change => change.When).LastOrDefault();
@@ -33,22 +32,22 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 var age = (int)(context.Now - latest.When.UtcDateTime).TotalDays;
                 if (age > _maxDays)
                 {
-                    yield return new FindingDraft(FindingKind.SecretNotRotated, age.ToString(CultureInfo.InvariantCulture),
-                        $"had its secret last set {age} days ago ({latest.Kind} on {latest.When:yyyy-MM-dd} by {latest.ChangedBy}); the rule allows at most {_maxDays} days.", Remediations.RotateSecret);
+                    context.Found(FindingKind.SecretNotRotated, age.ToString(CultureInfo.InvariantCulture),
+                        $"{context.Named}had its secret last set {age} days ago ({latest.Kind} on {latest.When:yyyy-MM-dd} by {latest.ChangedBy}); the rule allows at most {_maxDays} days.", Remediations.RotateSecret);
                 }
 
-                yield break;
+                return;
             }
 
             if (history.Days >= _maxDays)
             {
-                yield return new FindingDraft(FindingKind.SecretNotRotated, history.Days.ToString(CultureInfo.InvariantCulture),
-                    $"shows no secret rotation in the last {history.Days} days (history since {history.Start:yyyy-MM-dd}); the rule allows at most {_maxDays} days.", Remediations.RotateSecret);
+                context.Found(FindingKind.SecretNotRotated, history.Days.ToString(CultureInfo.InvariantCulture),
+                    $"{context.Named}shows no secret rotation in the last {history.Days} days (history since {history.Start:yyyy-MM-dd}); the rule allows at most {_maxDays} days.", Remediations.RotateSecret);
             }
             else
             {
-                yield return new FindingDraft(FindingKind.HistoryTooShort, history.Days.ToString(CultureInfo.InvariantCulture),
-                    $"shows no secret rotation in the {history.Days} days of history read (since {history.Start:yyyy-MM-dd}), fewer than the {_maxDays} days the rule allows, so whether its secret is older cannot be told.", Remediations.ReadLongerHistory);
+                context.Found(FindingKind.HistoryTooShort, history.Days.ToString(CultureInfo.InvariantCulture),
+                    $"{context.Named}shows no secret rotation in the {history.Days} days of history read (since {history.Start:yyyy-MM-dd}), fewer than the {_maxDays} days the rule allows, so whether its secret is older cannot be told.", Remediations.ReadLongerHistory);
             }
         }
     }

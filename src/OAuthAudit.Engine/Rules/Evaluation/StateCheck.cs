@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -16,18 +15,17 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         public StateCheck(IReadOnlyList<string> allowed)
         {
             _allowed = new HashSet<string>(allowed, StringComparer.OrdinalIgnoreCase);
-            _allowedList = string.Join(", ", allowed);
+            _allowedList = "; the rule allows " + string.Join(", ", allowed) + ".";
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             var client = context.Client;
             var state = client.State ?? "(none)";
             if (!_allowed.Contains(state))
             {
                 var deletion = client.DateToDelete is UtcTimestamp date ? $", pending deletion on {date:yyyy-MM-dd}" : string.Empty;
-                yield return new FindingDraft(FindingKind.DisallowedState, state,
-                    $"is '{state}'{deletion}; the rule allows {_allowedList}.", Remediations.ReviewState);
+                context.Found(FindingKind.DisallowedState, state, context.Named + "is '" + state + "'" + deletion + _allowedList, Remediations.ReviewState);
             }
         }
     }

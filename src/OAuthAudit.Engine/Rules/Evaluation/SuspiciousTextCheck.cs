@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using OAuthAudit.Engine.Model;
 using OAuthAudit.Engine.Text;
 
@@ -10,30 +9,31 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// </summary>
     internal sealed class SuspiciousTextCheck : IRuleCheck
     {
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             var client = context.Client;
             if (DisplayText.HasHiddenCharacters(client.Name))
             {
-                yield return Draft(nameof(OAuthClient.Name), "name", client.Name);
+                Found(context, nameof(OAuthClient.Name), "name", client.Name);
             }
 
             if (DisplayText.HasHiddenCharacters(client.Description))
             {
-                yield return Draft(nameof(OAuthClient.Description), "description", client.Description!);
+                Found(context, nameof(OAuthClient.Description), "description", client.Description!);
             }
 
-            foreach (var uri in client.RegisteredRedirectUri)
+            var uris = client.RegisteredRedirectUri;
+            for (var index = 0; index < uris.Count; index++)
             {
-                if (DisplayText.HasHiddenCharacters(uri))
+                if (DisplayText.HasHiddenCharacters(uris[index]))
                 {
-                    yield return Draft(nameof(OAuthClient.RegisteredRedirectUri), "redirect URI", uri);
+                    Found(context, nameof(OAuthClient.RegisteredRedirectUri), "redirect URI", uris[index]);
                 }
             }
         }
 
-        private static FindingDraft Draft(string field, string what, string text) =>
-            new FindingDraft(FindingKind.SuspiciousText, field,
-                $"has control or format characters in its {what} ('{text}'), which can forge lines or send escape sequences to a terminal.", Remediations.CleanText);
+        private static void Found(CheckContext context, string field, string what, string text) =>
+            context.Found(FindingKind.SuspiciousText, field,
+                context.Named + "has control or format characters in its " + what + " ('" + text + "'), which can forge lines or send escape sequences to a terminal.", Remediations.CleanText);
     }
 }

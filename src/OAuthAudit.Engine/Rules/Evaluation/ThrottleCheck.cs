@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -13,14 +12,14 @@ namespace OAuthAudit.Engine.Rules.Evaluation
             _maxPercent = maxPercent;
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
             var usage = context.Usage!;
             if (usage.Requests > 0 && usage.ThrottledPercent > _maxPercent)
             {
                 var share = usage.ThrottledPercent.ToString("0.#", CultureInfo.InvariantCulture);
-                yield return new FindingDraft(FindingKind.Throttled, share,
-                    $"had {usage.Status429} of its {usage.Requests} API requests ({share}%) answered 429 (rate limited) in {usage.Window}; the rule allows at most {_maxPercent}%.",
+                context.Found(FindingKind.Throttled, share,
+                    $"{context.Named}had {usage.Status429} of its {usage.Requests} API requests ({share}%) answered 429 (rate limited) in {usage.Window}; the rule allows at most {_maxPercent}%.",
                     Remediations.ReduceThrottling, fixedSeverity: Severity.Low);
             }
         }

@@ -1,6 +1,5 @@
-using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Globalization;
-using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
 {
@@ -12,19 +11,25 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         // The same for every client: built once.
         private readonly string _allows;
 
+        // Per lifetime found (a handful of values across an organization): the subject and the message after the client's name.
+        private readonly ConcurrentDictionary<int, (string Subject, string Text)> _texts = new ConcurrentDictionary<int, (string, string)>();
+
         public TokenLifetimeCheck(int maxSeconds)
         {
             _maxSeconds = maxSeconds;
             _allows = $"; the rule allows at most {Describe(maxSeconds)}.";
         }
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
-            var client = context.Client;
-            if (client.AccessTokenValiditySeconds is int seconds && seconds > _maxSeconds)
+            if (context.Client.AccessTokenValiditySeconds is int seconds && seconds > _maxSeconds)
             {
-                yield return new FindingDraft(FindingKind.TokenLifetime, seconds.ToString(CultureInfo.InvariantCulture),
-                    "issues tokens valid for " + Describe(seconds) + _allows, Remediations.ShortenTokenLifetime);
+                if (!_texts.TryGetValue(seconds, out var text))
+                {
+                    text = _texts.GetOrAdd(seconds, (seconds.ToString(CultureInfo.InvariantCulture), "issues tokens valid for " + Describe(seconds) + _allows));
+                }
+
+                context.Found(FindingKind.TokenLifetime, text.Subject, context.Named + text.Text, Remediations.ShortenTokenLifetime);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using OAuthAudit.Engine.Model;
 
 namespace OAuthAudit.Engine.Rules.Evaluation
@@ -6,21 +5,22 @@ namespace OAuthAudit.Engine.Rules.Evaluation
     /// <summary>Grants naming a role or division the organization does not have (deleted since) are findings.</summary>
     internal sealed class UnknownRolesCheck : IRuleCheck
     {
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
-            var client = context.Client;
-            foreach (var grant in client.Roles)
+            var roles = context.Client.Roles;
+            for (var index = 0; index < roles.Count; index++)
             {
+                var grant = roles[index];
                 if (!grant.IsKnownRole)
                 {
-                    yield return new FindingDraft(FindingKind.UnknownRole, grant.RoleId,
-                        $"is granted role id '{grant.RoleId}' ({grant.DivisionDisplayName}), which the organization has no role for.", Remediations.RemoveUnknownGrant);
+                    context.Found(FindingKind.UnknownRole, grant.RoleId,
+                        context.Named + "is granted role id '" + grant.RoleId + "' (" + grant.DivisionDisplayName + "), which the organization has no role for.", Remediations.RemoveUnknownGrant);
                 }
 
                 if (!grant.IsKnownDivision)
                 {
-                    yield return new FindingDraft(FindingKind.UnknownDivision, grant.DivisionId ?? string.Empty,
-                        $"is granted role '{grant.RoleDisplayName}' in division id '{grant.DivisionId}', which the organization has no division for.", Remediations.RemoveUnknownGrant);
+                    context.Found(FindingKind.UnknownDivision, grant.DivisionId ?? string.Empty,
+                        context.Named + "is granted role '" + grant.RoleDisplayName + "' in division id '" + grant.DivisionId + "', which the organization has no division for.", Remediations.RemoveUnknownGrant);
                 }
             }
         }

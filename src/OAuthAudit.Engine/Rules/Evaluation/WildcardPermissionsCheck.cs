@@ -18,24 +18,62 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                 })
                 .ToArray());
 
-        public IEnumerable<FindingDraft> Check(CheckContext context)
+        public void Check(CheckContext context)
         {
-            var client = context.Client;
-            if (client.Roles.All(grant => Wildcards.For(grant).Length == 0))
+            // Each wildcard permission held (exactly as written), in the order first held, with the parts of its message (joined once at the end):
+            // "'name' holds the wildcard permission 'x': role 'r' (d) grants ...; role ...".
+            List<(string Text, List<string> Message)>? held = null;
+            var roles = context.Client.Roles;
+            for (var index = 0; index < roles.Count; index++)
             {
-                yield break;
+                var grant = roles[index];
+                foreach (var wildcard in Wildcards.For(grant))
+                {
+                    held ??= new List<(string, List<string>)>();
+                    var message = MessageOf(held, wildcard.Text);
+                    if (message == null)
+                    {
+                        message = new List<string>(16) { context.Named, "holds the wildcard permission '", wildcard.Text, "': " };
+                        held.Add((wildcard.Text, message));
+                    }
+                    else
+                    {
+                        message.Add("; ");
+                    }
+
+                    message.Add("role '");
+                    message.Add(grant.RoleDisplayName);
+                    message.Add("' (");
+                    message.Add(grant.DivisionDisplayName);
+                    message.Add(") grants ");
+                    message.Add(wildcard.Grants);
+                    message.Add(PermissionChains.Reach(grant, wildcard.Reach));
+                }
             }
 
-            var held = client.Roles
-                .SelectMany(grant => Wildcards.For(grant).Select(wildcard => (Grant: grant, Wildcard: wildcard)))
-                .GroupBy(chain => chain.Wildcard.Text);
-            foreach (var permission in held)
+            if (held == null)
             {
-                var chains = permission.Select(chain =>
-                    $"role '{chain.Grant.RoleDisplayName}' ({chain.Grant.DivisionDisplayName}) grants {chain.Wildcard.Grants}" + PermissionChains.Reach(chain.Grant, chain.Wildcard.Reach));
-                yield return new FindingDraft(FindingKind.WildcardPermission, permission.Key,
-                    $"holds the wildcard permission '{permission.Key}': {string.Join("; ", chains)}.", Remediations.RemoveRole);
+                return;
             }
+
+            foreach (var (text, message) in held)
+            {
+                message.Add(".");
+                context.Found(FindingKind.WildcardPermission, text, string.Concat(message.ToArray()), Remediations.RemoveRole);
+            }
+        }
+
+        private static List<string>? MessageOf(List<(string Text, List<string> Message)> held, string text)
+        {
+            foreach (var entry in held)
+            {
+                if (string.Equals(entry.Text, text, System.StringComparison.Ordinal))
+                {
+                    return entry.Message;
+                }
+            }
+
+            return null;
         }
     }
 }

@@ -124,13 +124,41 @@ namespace OAuthAudit.Engine.Rules.Generation
 
             var rule = new BaselineRule("probe", "probe", Severity.High, null, ClientMatch.Everything, null, new[] { demand });
             var checks = RuleChecks.For(rule);
-            var found = members
-                .SelectMany(client => checks.SelectMany(check => check.Check(new CheckContext(client, evaluation)))
-                    .Where(draft => draft.FixedSeverity != Severity.Info)
-                    .Select(draft => $"{label ?? demand.Key} not set: '{client.Name}' {draft.Message}"))
-                .ToArray();
-            notes.AddRange(found);
-            return found.Length == 0 ? demand : null;
+            var found = new ProbeFindings(label ?? demand.Key, notes);
+            foreach (var client in members)
+            {
+                var context = new CheckContext(client, evaluation, found);
+                foreach (var check in checks)
+                {
+                    check.Check(context);
+                }
+            }
+
+            return found.Count == 0 ? demand : null;
+        }
+
+        /// <summary>Each finding of a probe (Info ones aside) as a note: "requiredScopes not set: 'name' requires ...".</summary>
+        private sealed class ProbeFindings : IFindingSink
+        {
+            private readonly string _label;
+            private readonly List<string> _notes;
+
+            public ProbeFindings(string label, List<string> notes)
+            {
+                _label = label;
+                _notes = notes;
+            }
+
+            public int Count { get; private set; }
+
+            public void Found(FindingKind kind, string subject, string message, string remediation, Severity? fixedSeverity, bool remediationOverridesRule)
+            {
+                if (fixedSeverity != Severity.Info)
+                {
+                    _notes.Add(_label + " not set: " + message);
+                    Count++;
+                }
+            }
         }
 
         /// <summary>A list demand only when the list holds something (an empty requiredScopes or allowedDivisions is not a baseline's).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text;
 
 namespace OAuthAudit.Engine.Rules.RedirectUris
 {
@@ -16,6 +17,7 @@ namespace OAuthAudit.Engine.Rules.RedirectUris
         private static readonly char[] SpecialAuthorityEnd = { '/', '\\', '?', '#' };
         private static readonly char[] AuthorityEnd = { '/', '?', '#' };
         private static readonly char[] ControlOrSpace = Enumerable.Range(0, 0x21).Select(code => (char)code).ToArray();
+        private static readonly char[] TabOrNewline = { '\t', '\n', '\r' };
 
         private BrowserUrl(string scheme, UrlHost? host, string? problem, string? writtenHost = null)
         {
@@ -42,9 +44,9 @@ namespace OAuthAudit.Engine.Rules.RedirectUris
 
         public static BrowserUrl Parse(string text)
         {
-            var input = new string((text ?? string.Empty).Trim(ControlOrSpace).Where(c => c != '\t' && c != '\n' && c != '\r').ToArray());
+            var input = WithoutTabOrNewline((text ?? string.Empty).Trim(ControlOrSpace));
             var colon = input.IndexOf(':');
-            if (colon <= 0 || !IsAsciiLetter(input[0]) || !input.Take(colon).All(c => IsAsciiLetter(c) || char.IsDigit(c) && c < 128 || c == '+' || c == '-' || c == '.'))
+            if (colon <= 0 || !IsAsciiLetter(input[0]) || !IsScheme(input, colon))
             {
                 return Failed(string.Empty, "is not an absolute URI (it has no scheme such as https:)");
             }
@@ -57,7 +59,7 @@ namespace OAuthAudit.Engine.Rules.RedirectUris
                 return new BrowserUrl(scheme, null, null);
             }
 
-            var start = special ? rest.TakeWhile(c => c == '/' || c == '\\').Count() : 2;
+            var start = special ? SlashesAtStart(rest) : 2;
             var end = rest.IndexOfAny(special ? SpecialAuthorityEnd : AuthorityEnd, start);
             var authority = end < 0 ? rest.Substring(start) : rest.Substring(start, end - start);
             var hostAndPort = authority.Substring(authority.LastIndexOf('@') + 1);
@@ -108,10 +110,81 @@ namespace OAuthAudit.Engine.Rules.RedirectUris
             }
 
             var port = hostAndPort.Substring(colon + 1);
-            var valid = port.All(c => c >= '0' && c <= '9') && (port.Length == 0 || (port.TrimStart('0').Length <= 5 && port.Aggregate(0, (value, digit) => (value * 10) + (digit - '0')) <= 65535));
+            var valid = AllDigits(port) && (port.Length == 0 || (port.TrimStart('0').Length <= 5 && ValueOf(port) <= 65535));
             return (hostAndPort.Substring(0, colon), valid ? port : null);
         }
 
         private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        // Loops rather than LINQ over the characters: run for every redirect URI, and each LINQ method over char is compiled anew on first use.
+
+        private static string WithoutTabOrNewline(string text)
+        {
+            if (text.IndexOfAny(TabOrNewline) < 0)
+            {
+                return text;
+            }
+
+            var kept = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                if (c != '\t' && c != '\n' && c != '\r')
+                {
+                    kept.Append(c);
+                }
+            }
+
+            return kept.ToString();
+        }
+
+        /// <summary>Whether every character before the colon may be in a scheme (ASCII letters and digits, '+', '-', '.').</summary>
+        private static bool IsScheme(string input, int colon)
+        {
+            for (var index = 0; index < colon; index++)
+            {
+                var c = input[index];
+                if (!(IsAsciiLetter(c) || char.IsDigit(c) && c < 128 || c == '+' || c == '-' || c == '.'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static int SlashesAtStart(string text)
+        {
+            var count = 0;
+            while (count < text.Length && (text[count] == '/' || text[count] == '\\'))
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        private static bool AllDigits(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static int ValueOf(string digits)
+        {
+            var value = 0;
+            foreach (var digit in digits)
+            {
+                value = (value * 10) + (digit - '0');
+            }
+
+            return value;
+        }
     }
 }

@@ -71,7 +71,7 @@ namespace OAuthAudit.Engine.Rules.RedirectUris
             if (text.StartsWith("[", StringComparison.Ordinal))
             {
                 var inner = text.Substring(1, Math.Max(text.Length - 2, 0));
-                if (!text.EndsWith("]", StringComparison.Ordinal) || inner.Length == 0 || !inner.All(c => Uri.IsHexDigit(c) || c == ':' || c == '.')
+                if (!text.EndsWith("]", StringComparison.Ordinal) || inner.Length == 0 || !IsIPv6Text(inner)
                     || !IPAddress.TryParse(inner, out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6)
                 {
                     problem = "is not a valid IPv6 address";
@@ -95,7 +95,7 @@ namespace OAuthAudit.Engine.Rules.RedirectUris
                 return null;
             }
 
-            if (domain.Length == 0 || domain.Any(c => c < ' ' || ForbiddenInDomain.IndexOf(c) >= 0))
+            if (domain.Length == 0 || HasForbiddenCharacter(domain))
             {
                 problem = "is empty or holds a character no host may hold (a control character, space or one of #%/:<>?@[\\]^|)";
                 return null;
@@ -169,7 +169,7 @@ namespace OAuthAudit.Engine.Rules.RedirectUris
             for (var index = 0; index < labels.Length; index++)
             {
                 var label = labels[index];
-                if (label.All(c => c < 128))
+                if (IsAscii(label))
                 {
                     labels[index] = label.ToLowerInvariant();
                     continue;
@@ -193,7 +193,75 @@ namespace OAuthAudit.Engine.Rules.RedirectUris
         {
             var labels = domain.Split('.');
             var last = labels[labels.Length - 1].Length == 0 && labels.Length > 1 ? labels[labels.Length - 2] : labels[labels.Length - 1];
-            return last.Length > 0 && (last.All(c => c >= '0' && c <= '9') || (last.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && last.Skip(2).All(Uri.IsHexDigit)));
+            return last.Length > 0 && (IsDecimal(last) || (last.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && IsHex(last, 2)));
+        }
+
+        // Loops rather than LINQ over the characters: run for every redirect URI, and each LINQ method over char is compiled anew on first use.
+
+        private static bool IsIPv6Text(string text)
+        {
+            foreach (var c in text)
+            {
+                if (!(Uri.IsHexDigit(c) || c == ':' || c == '.'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool HasForbiddenCharacter(string domain)
+        {
+            foreach (var c in domain)
+            {
+                if (c < ' ' || ForbiddenInDomain.IndexOf(c) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsAscii(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c >= 128)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsDecimal(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether every character from the start index on is a hex digit (true when there is none).</summary>
+        private static bool IsHex(string text, int start)
+        {
+            for (var index = start; index < text.Length; index++)
+            {
+                if (!Uri.IsHexDigit(text[index]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The standard's IPv4 parser: one to four parts, each decimal, octal (leading 0) or hex (0x); the last fills the remaining bytes.</summary>
