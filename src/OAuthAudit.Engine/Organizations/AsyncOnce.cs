@@ -74,7 +74,7 @@ namespace OAuthAudit.Engine.Organizations
         }
 
         /// <summary>The task's result, or OperationCanceledException as soon as the caller cancels (the task goes on).</summary>
-        private static async Task<T> WaitAsync(Task<T> task, CancellationToken cancellation)
+        internal static async Task<T> WaitAsync(Task<T> task, CancellationToken cancellation)
         {
             if (!task.IsCompleted && cancellation.CanBeCanceled)
             {
