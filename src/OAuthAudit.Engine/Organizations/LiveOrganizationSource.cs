@@ -123,10 +123,7 @@ namespace OAuthAudit.Engine.Organizations
                 return;
             }
 
-            if (_catalog.Value == null)
-            {
-                _catalog.StartAhead(() => FetchPermissionCatalogAsync(new Operation(_catalogRead, _lifetime.Token)));
-            }
+            _catalog.StartAheadIfIdle(() => FetchPermissionCatalogAsync(new Operation(_catalogRead, _lifetime.Token)));
 
             var roles = Task.Run(() => _referencedRoles.GetAsync(roleIds, _roles.Value, new Operation(_rolesRead, _lifetime.Token)));
             roles.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
