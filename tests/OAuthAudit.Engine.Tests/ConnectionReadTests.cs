@@ -88,12 +88,25 @@ namespace OAuthAudit.Engine.Tests
             Assert.True(emulator.Requests.Count(recorded => recorded.Host == EmulatorHost.Api) >= 12);
         }
 
-        /// <summary>Connecting reads the scope registry and divisions in the background: waits until both were answered (before a test counts requests).</summary>
+        /// <summary>
+        /// Connecting reads the scope registry, divisions and client listing in the background, then the roles and
+        /// catalogue the listing needs: waits until those three were answered and nothing has been in flight for
+        /// 200 ms (before a test counts requests).
+        /// </summary>
         internal static async Task BackgroundReadsDone(GenesysCloudEmulator emulator)
         {
             var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!new[] { "/api/v2/oauth/scopes", "/api/v2/authorization/divisions" }.All(path => emulator.Requests.Any(request => request.Path == path && request.Finished)))
+            var quietSince = DateTime.MaxValue;
+            while (true)
             {
+                var answered = new[] { "/api/v2/oauth/scopes", "/api/v2/authorization/divisions", "/api/v2/oauth/clients" }.All(path => emulator.Requests.Any(request => request.Path == path && request.Finished));
+                var quiet = answered && emulator.InFlightRequestCount == 0;
+                quietSince = quiet ? (quietSince == DateTime.MaxValue ? DateTime.UtcNow : quietSince) : DateTime.MaxValue;
+                if (quiet && DateTime.UtcNow - quietSince >= TimeSpan.FromMilliseconds(200))
+                {
+                    return;
+                }
+
                 Assert.True(DateTime.UtcNow < deadline, "the background reads did not finish");
                 await Task.Delay(20);
             }

@@ -34,11 +34,14 @@ namespace OAuthAudit.Module.Tests
             await BackgroundReadsDone(org.Emulator);
             var seen = org.Emulator.Requests.Count;
 
-            // (The scope registry and divisions are read when connecting, in the background: they may be there already.)
-            var before = org.Run(Complete
-                + "'Get-GcOAuthClient -Name O', 'Get-GcAuthorizationRole -Name C' | ForEach-Object { Complete $_ }").ThrowIfFailed();
+            // The scope registry, divisions and client listing are read when connecting, in the background, and the
+            // roles that listing references once it is in: those roles complete, the client names do not (the
+            // listing is kept only for the command that takes it).
+            var before = org.Run(Complete + "Complete 'Get-GcOAuthClient -Name O'").ThrowIfFailed();
+            var beforeRoles = org.Run(Complete + "Complete 'Get-GcAuthorizationRole -Name C'").ThrowIfFailed();
 
             Assert.Empty(before.Output);
+            Assert.Equal(new[] { "'CX as Code Deployer'" }, beforeRoles.Output.Select(item => item.ToString()));
             Assert.Equal(seen, org.Emulator.Requests.Count);
 
             org.Run("Get-GcOAuthClient | Out-Null; Get-GcAuthorizationRole | Out-Null").ThrowIfFailed();
@@ -59,7 +62,8 @@ namespace OAuthAudit.Module.Tests
         private static async Task BackgroundReadsDone(GenesysCloudEmulator emulator)
         {
             var deadline = System.DateTime.UtcNow.AddSeconds(10);
-            while (!new[] { "/api/v2/oauth/scopes", "/api/v2/authorization/divisions" }.All(path => emulator.Requests.Any(request => request.Path == path && request.Finished)))
+            while (!new[] { "/api/v2/oauth/scopes", "/api/v2/authorization/divisions", "/api/v2/oauth/clients", "/api/v2/authorization/roles" }.All(path => emulator.Requests.Any(request => request.Path == path && request.Finished))
+                || emulator.InFlightRequestCount > 0)
             {
                 Assert.True(System.DateTime.UtcNow < deadline, "the background reads did not finish");
                 await Task.Delay(20);

@@ -36,6 +36,16 @@ namespace OAuthAudit.Module.Tests
             var fleet = new OrganizationFleet(emulators);
             fleet.Run(string.Join("\n", emulators.Select((_, index) =>
                 $"$o{index} = Connect-GcOrganization -ClientId $clientId{index} -ClientSecret $secret{index} -LoginBaseUri $login{index} -ApiBaseUri $api{index} -MaxRetryWait 0.2"))).ThrowIfFailed();
+
+            // Each connection's listing read when connecting is taken here, so that the audits under test read their
+            // listings themselves (meeting the faults and latency the tests set now) and their requests show in the log.
+            fleet.Run(string.Join("\n", emulators.Select((_, index) => $"Get-GcOAuthClient -Context $o{index} | Out-Null"))).ThrowIfFailed();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (emulators.Any(emulator => emulator.InFlightRequestCount > 0) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
             foreach (var emulator in emulators)
             {
                 emulator.ClearRequests();

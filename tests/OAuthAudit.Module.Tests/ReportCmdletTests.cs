@@ -338,8 +338,9 @@ namespace OAuthAudit.Module.Tests
             await using var org = await LiveOrganization.StartAsync();
             var variables = org.Variables();
             variables["folder"] = _folder;
-            org.Shell.Run(LiveOrganization.Connect + " | Out-Null", variables).ThrowIfFailed();
+            // Before connecting: the first run takes the listing read when connecting, the second reads its own.
             org.Emulator.Faults.Enqueue(new Fault("/api/v2/oauth/clients", 403, times: 2));
+            org.Shell.Run(LiveOrganization.Connect + " | Out-Null", variables).ThrowIfFailed();
 
             var quiet = org.Shell.Run("Invoke-GcOAuthAudit", variables);
             var gated = org.Shell.Run("Invoke-GcOAuthAudit -OutputPath $folder -Format Json -FailOn Critical", variables);

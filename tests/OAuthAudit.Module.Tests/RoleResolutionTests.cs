@@ -124,13 +124,30 @@ namespace OAuthAudit.Module.Tests
         }
 
         [Fact]
-        public void An_organization_without_role_grants_never_reads_roles()
+        public async Task An_organization_without_role_grants_never_reads_roles()
         {
-            _org.RunConnected("Get-GcOAuthClient -Name 'Web App' | Out-Null; Get-GcOAuthClient -Id web-id | Test-GcOAuthClientScope | Out-Null").ThrowIfFailed();
+            // The listing read when connecting starts the roles every listed client references, so the organization
+            // itself has none here (the shared one has grants); the one client read by id has none either.
+            var organization = RoleTableOrganization.Create();
+            foreach (var client in organization.Clients)
+            {
+                client.Remove("roleDivisions");
+                client.Remove("roleIds");
+            }
+
+            await using var org = await LiveOrganization.StartAsync(organization);
+            org.RunConnected("Get-GcOAuthClient -Name 'Web App' | Out-Null; Get-GcOAuthClient | Test-GcOAuthClientScope | Out-Null; Get-GcOAuthClient -Id web-id | Test-GcOAuthClientScope | Out-Null").ThrowIfFailed();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (org.Emulator.InFlightRequestCount > 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
 
             // Divisions are read once, beside organizations/me when connecting; roles and the catalogue never.
-            Assert.DoesNotContain(_org.Emulator.Requests, request => request.Path == RolesPath || request.Path == PermissionsPath);
-            Assert.Single(_org.Emulator.Requests, request => request.Path == DivisionsPath);
+            // The first listing took the one read when connecting; the second read its own.
+            Assert.Equal(2, org.Emulator.Requests.Count(request => request.Path == "/api/v2/oauth/clients"));
+            Assert.DoesNotContain(org.Emulator.Requests, request => request.Path == RolesPath || request.Path == PermissionsPath);
+            Assert.Single(org.Emulator.Requests, request => request.Path == DivisionsPath);
         }
 
         [Fact]

@@ -110,10 +110,10 @@ Describe 'The benchmark (bench/Invoke-Benchmark.ps1 -Quick)' -Skip:($PSVersionTa
         ($Large.module.median.requests - $Large.module.roles.requests) | Should -Be ($Small.module.median.requests - $Small.module.roles.requests)
     }
 
-    It 'the module waits through the token and then at most three sequential round trips (connect; the listing; the referenced roles)' {
+    It 'the module waits through three sequential round trips counting the token (token; organization, registry, listing and divisions; the referenced roles)' {
         foreach ($organization in $Small, $Large) {
             # roundTrips counts the token's own round trip, as the peer's 2 (token; clients and registry) does.
-            $organization.module.median.roundTrips | Should -BeLessOrEqual 4 -Because "at $($organization.clients) clients"
+            $organization.module.median.roundTrips | Should -Be 3 -Because "at $($organization.clients) clients"
         }
     }
 }

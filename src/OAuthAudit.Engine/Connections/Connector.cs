@@ -21,7 +21,7 @@ namespace OAuthAudit.Engine.Connections
             try
             {
                 operation.Wait(tokens.GetTokenAsync(operation));
-                var source = operation.Wait(LiveOrganizationSource.ConnectAsync(api, operation));
+                var source = operation.Wait(LiveOrganizationSource.ConnectAsync(api, operation, request.ListingFreshFor, request.Clock));
                 return new GcContext(new OrganizationDirectory(source), ContextSource.Api, tokens)
                 {
                     Region = request.Endpoint.Region,

@@ -24,5 +24,11 @@ namespace OAuthAudit.Engine.Connections
 
         /// <summary>The largest answer read from the API or login service; a larger one is an error, not an out-of-memory.</summary>
         public long MaxResponseBytes { get; set; } = HttpTransport.DefaultMaxResponseBytes;
+
+        /// <summary>How long the client listing read when connecting stays usable; null for the default (tests shorten it).</summary>
+        internal System.TimeSpan? ListingFreshFor { get; set; }
+
+        /// <summary>The UTC clock the listing's age is measured by; null for the system clock (tests move it).</summary>
+        internal System.Func<System.DateTime>? Clock { get; set; }
     }
 }

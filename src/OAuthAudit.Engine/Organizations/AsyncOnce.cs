@@ -34,6 +34,27 @@ namespace OAuthAudit.Engine.Organizations
             Volatile.Write(ref _ahead, ahead);
         }
 
+        /// <summary>Starts <paramref name="fetch"/> ahead unless the value is known or a read of it is under way already (ahead, or a caller's own).</summary>
+        public void StartAheadIfIdle(Func<Task<T>> fetch)
+        {
+            if (Volatile.Read(ref _value) != null || Volatile.Read(ref _ahead) != null || !_gate.Wait(0))
+            {
+                return;
+            }
+
+            try
+            {
+                if (_value == null && Volatile.Read(ref _ahead) == null)
+                {
+                    StartAhead(fetch);
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
         /// <param name="taken">Called once, for the first caller given the result of the read started ahead (to say what was read, as the fetch itself says it).</param>
         public async Task<T> GetAsync(Func<Task<T>> fetch, CancellationToken cancellation, Action<T>? taken = null)
         {
@@ -65,6 +86,24 @@ namespace OAuthAudit.Engine.Organizations
             await _gate.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
+                var late = Volatile.Read(ref _ahead);
+                if (_value == null && late != null && late != ahead)
+                {
+                    // Started ahead while this caller waited for the gate: wait for it rather than read twice.
+                    try
+                    {
+                        var result = await WaitAsync(late, cancellation).ConfigureAwait(false);
+                        if (Interlocked.CompareExchange(ref _value, result, null) == null)
+                        {
+                            taken?.Invoke(result);
+                        }
+                    }
+                    catch (Exception) when (!cancellation.IsCancellationRequested)
+                    {
+                        _ = Interlocked.CompareExchange(ref _ahead, null, late);
+                    }
+                }
+
                 return _value ??= await fetch().ConfigureAwait(false);
             }
             finally
@@ -74,7 +113,7 @@ namespace OAuthAudit.Engine.Organizations
         }
 
         /// <summary>The task's result, or OperationCanceledException as soon as the caller cancels (the task goes on).</summary>
-        private static async Task<T> WaitAsync(Task<T> task, CancellationToken cancellation)
+        internal static async Task<T> WaitAsync(Task<T> task, CancellationToken cancellation)
         {
             if (!task.IsCompleted && cancellation.CanBeCanceled)
             {

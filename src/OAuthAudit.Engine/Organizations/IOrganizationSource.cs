@@ -32,7 +32,8 @@ namespace OAuthAudit.Engine.Organizations
         /// The whole client listing, already checked as a listing (every page read, no loop, no id twice): a source
         /// hands over all of it or throws, never part of it. Paging, if the source has any, stays inside it.
         /// </summary>
-        Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation);
+        /// <param name="readAt">Called with when a live source read the listing from the API (its first request); a snapshot does not call it.</param>
+        Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation, Action<DateTime>? readAt = null);
 
         /// <returns>The client, or null when the organization has no client with that id.</returns>
         Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation);

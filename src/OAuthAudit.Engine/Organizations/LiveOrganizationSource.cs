@@ -21,6 +21,9 @@ namespace OAuthAudit.Engine.Organizations
     /// organizations/me, as reads of the connection (not of the command that connected): a caller that needs one
     /// waits for it under its own cancellation, and reads it again itself if it failed. Roles that clients reference
     /// are read by id (<see cref="RoleLookup"/>), apart from the full listing.
+    /// The client listing is read ahead too, when connecting, and given to the first caller that reads the whole
+    /// listing within <see cref="ListingFreshFor"/> (<see cref="FreshReadAhead{T}"/>); once it is in, the roles it
+    /// references and the permission catalogue are started, so that caller finds them read or on the way.
     /// </summary>
     internal sealed class LiveOrganizationSource : IOrganizationSource
     {
@@ -34,10 +37,18 @@ namespace OAuthAudit.Engine.Organizations
         internal const string RoleViewPermission = "authorization:role:view";
         private const string DivisionViewPermission = "authorization:division:view";
 
+        /// <summary>How long the listing read when connecting stays usable: a command that starts later reads the listing afresh.</summary>
+        public static readonly TimeSpan ListingFreshFor = TimeSpan.FromSeconds(60);
+
         private readonly GenesysApiClient _api;
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
         private readonly RecordedHost _scopesRead = new RecordedHost();
         private readonly RecordedHost _divisionsRead = new RecordedHost();
+        private readonly RecordedHost _catalogRead = new RecordedHost();
+        private readonly RecordedHost _rolesRead = new RecordedHost();
+        private readonly FreshReadAhead<IReadOnlyList<OAuthClientDto>> _listingAhead;
+        private readonly Func<DateTime> _clock;
+        private Task<IReadOnlyList<AuthorizationRole>>? _rolesAhead;
         private readonly RoleLookup _referencedRoles;
         private readonly AsyncOnce<ScopeRegistry> _scopes = new AsyncOnce<ScopeRegistry>();
         private readonly AsyncOnce<IReadOnlyList<AuthorizationRole>> _roles = new AsyncOnce<IReadOnlyList<AuthorizationRole>>();
@@ -46,19 +57,23 @@ namespace OAuthAudit.Engine.Organizations
         private readonly AsyncOnce<PermissionCatalog> _catalog = new AsyncOnce<PermissionCatalog>();
         private readonly ConcurrentDictionary<int, AsyncOnce<OrganizationUsage>> _usage = new ConcurrentDictionary<int, AsyncOnce<OrganizationUsage>>();
 
-        private LiveOrganizationSource(GenesysApiClient api)
+        private LiveOrganizationSource(GenesysApiClient api, TimeSpan listingFreshFor, Func<DateTime> clock)
         {
             _api = api;
+            _clock = clock;
+            _listingAhead = new FreshReadAhead<IReadOnlyList<OAuthClientDto>>(listingFreshFor, clock);
             _referencedRoles = new RoleLookup(api, RolesPath, GetRolesAsync);
             Organization = null!;
         }
 
         public Organization Organization { get; private set; }
 
-        /// <summary>Reads organizations/me, with the scope registry and divisions started beside it in the background.</summary>
-        public static async Task<LiveOrganizationSource> ConnectAsync(GenesysApiClient api, Operation operation)
+        /// <summary>Reads organizations/me, with the scope registry, divisions and client listing started beside it in the background.</summary>
+        /// <param name="listingFreshFor">How long the listing read ahead stays usable (tests shorten it); <see cref="ListingFreshFor"/> when null.</param>
+        /// <param name="clock">The UTC time, for the listing's age (tests move it); DateTime.UtcNow when null.</param>
+        public static async Task<LiveOrganizationSource> ConnectAsync(GenesysApiClient api, Operation operation, TimeSpan? listingFreshFor = null, Func<DateTime>? clock = null)
         {
-            var source = new LiveOrganizationSource(api);
+            var source = new LiveOrganizationSource(api, listingFreshFor ?? ListingFreshFor, clock ?? (() => DateTime.UtcNow));
             try
             {
                 source.StartBackgroundReads();
@@ -85,7 +100,38 @@ namespace OAuthAudit.Engine.Organizations
         {
             _scopes.StartAhead(() => FetchScopeRegistryAsync(new Operation(_scopesRead, _lifetime.Token)));
             _divisions.StartAhead(() => FetchDivisionsAsync(new Operation(_divisionsRead, _lifetime.Token)));
+            _listingAhead.Start(ReadListingAheadAsync, _lifetime.Token);
         }
+
+        /// <summary>The listing read when connecting; once it is in, what resolving it needs is started (before the listing is handed over).</summary>
+        private async Task<IReadOnlyList<OAuthClientDto>> ReadListingAheadAsync(Operation operation)
+        {
+            var clients = await ReadClientListingAsync<OAuthClientDto>(client => client.Id, operation).ConfigureAwait(false);
+            StartAuthorizationAhead(clients);
+            return clients;
+        }
+
+        /// <summary>
+        /// The roles the listing references and the permission catalogue, as reads of the connection (kept for it, as
+        /// a command's own reads are): a command that resolves the clients waits for them instead of asking again.
+        /// </summary>
+        private void StartAuthorizationAhead(IReadOnlyList<OAuthClientDto> clients)
+        {
+            var roleIds = clients.SelectMany(OAuthClientFactory.ReferencedRoleIds).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            if (roleIds.Length == 0 || _lifetime.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _catalog.StartAheadIfIdle(() => FetchPermissionCatalogAsync(new Operation(_catalogRead, _lifetime.Token)));
+
+            var roles = Task.Run(() => _referencedRoles.GetAsync(roleIds, _roles.Value, new Operation(_rolesRead, _lifetime.Token)));
+            roles.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Volatile.Write(ref _rolesAhead, roles);
+        }
+
+        /// <summary>True while the listing read when connecting is held for a command (tests: released after its window).</summary>
+        internal bool HoldsListing => _listingAhead.IsHeld;
 
         public Task<ScopeRegistry> GetScopeRegistryAsync(Operation operation) =>
             _scopes.GetAsync(() => FetchScopeRegistryAsync(operation), operation.Cancellation, _ => _scopesRead.ReplayTo(operation.Host));
@@ -96,16 +142,52 @@ namespace OAuthAudit.Engine.Organizations
         public Task<IReadOnlyList<AuthorizationDivision>> GetDivisionsAsync(Operation operation) =>
             _divisions.GetAsync(() => FetchDivisionsAsync(operation), operation.Cancellation, _ => _divisionsRead.ReplayTo(operation.Host));
 
-        public Task<IReadOnlyList<AuthorizationRole>> GetRolesByIdAsync(IReadOnlyCollection<string> roleIds, Operation operation) =>
-            _referencedRoles.GetAsync(roleIds, _roles.Value, operation);
+        /// <summary>Waits first for the roles started when the listing read ahead came in (their failure is dropped: then the caller reads itself).</summary>
+        public async Task<IReadOnlyList<AuthorizationRole>> GetRolesByIdAsync(IReadOnlyCollection<string> roleIds, Operation operation)
+        {
+            var ahead = Volatile.Read(ref _rolesAhead);
+            if (ahead != null)
+            {
+                try
+                {
+                    await AsyncOnce<IReadOnlyList<AuthorizationRole>>.WaitAsync(ahead, operation.Cancellation).ConfigureAwait(false);
+                }
+                catch (Exception) when (!operation.Cancellation.IsCancellationRequested)
+                {
+                    // Read again below, as this caller's own read.
+                }
+
+                if (Interlocked.CompareExchange(ref _rolesAhead, null, ahead) == ahead)
+                {
+                    _rolesRead.ReplayTo(operation.Host);
+                }
+            }
+
+            return await _referencedRoles.GetAsync(roleIds, _roles.Value, operation).ConfigureAwait(false);
+        }
 
         public async Task<PermissionCatalog?> GetPermissionCatalogAsync(Operation operation) =>
-            await _catalog.GetAsync(() => FetchPermissionCatalogAsync(operation), operation.Cancellation).ConfigureAwait(false);
+            await _catalog.GetAsync(() => FetchPermissionCatalogAsync(operation), operation.Cancellation, _ => _catalogRead.ReplayTo(operation.Host)).ConfigureAwait(false);
 
-        /// <summary>The whole client listing: its nextUri chain followed to the end, every page and every id checked.</summary>
-        public async Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation)
+        /// <summary>
+        /// The whole client listing: its nextUri chain followed to the end, every page and every id checked. The listing
+        /// read when connecting is taken if it is fresh (once: a later caller reads afresh), else it is read now.
+        /// </summary>
+        public async Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation, Action<DateTime>? readAt = null)
         {
-            var clients = await ReadClientListingAsync<OAuthClientDto>(client => client.Id, operation).ConfigureAwait(false);
+            var aheadAt = default(DateTime?);
+            var clients = await _listingAhead.TakeAsync(operation, at => aheadAt = at).ConfigureAwait(false);
+            if (clients != null)
+            {
+                operation.Host.Verbose($"OAuth client listing: {clients.Count} clients, read when connecting, {Math.Max(0, (_clock() - aheadAt!.Value).TotalSeconds):0.0} s ago (read afresh after {_listingAhead.Window.TotalSeconds:0} s)");
+                readAt?.Invoke(aheadAt.Value);
+            }
+            else
+            {
+                readAt?.Invoke(_clock());
+                clients = await ReadClientListingAsync<OAuthClientDto>(client => client.Id, operation).ConfigureAwait(false);
+            }
+
             RememberNames(clients);
             return clients;
         }
@@ -171,6 +253,7 @@ namespace OAuthAudit.Engine.Organizations
         public void Dispose()
         {
             _lifetime.Cancel();
+            _listingAhead.Drop();
             _api.Dispose();
         }
 

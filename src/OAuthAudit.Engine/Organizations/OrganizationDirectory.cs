@@ -29,6 +29,8 @@ namespace OAuthAudit.Engine.Organizations
 
         public Organization Organization => _source.Organization;
 
+        internal IOrganizationSource Source => _source;
+
         /// <summary>The context this directory belongs to; every client it builds remembers it, so a run can say where its facts came from.</summary>
         internal GcContext? Context { get; set; }
 
@@ -65,14 +67,16 @@ namespace OAuthAudit.Engine.Organizations
         /// The listed clients. The whole listing is read and checked (every page, no duplicate ids, every client
         /// auditable, the roles and divisions it needs) before the first client is returned, so a listing that
         /// fails part-way yields nothing rather than some of the clients. The scope registry is read beside the
-        /// listing; the roles, divisions and catalogue the wanted clients need, together once it is in.
+        /// listing; the roles, divisions and catalogue the wanted clients need, together once it is in. A live
+        /// connection's listing may have been read when connecting (at most its freshness window before).
         /// </summary>
         /// <param name="include">Which listed clients to resolve and return; all when null.</param>
         /// <param name="listed">Called with each client the listing holds, before filtering, for progress.</param>
-        public IEnumerable<OAuthClient> GetClients(Operation operation, Func<ClientIdentity, bool>? include = null, Action<int>? listed = null)
+        /// <param name="listedAt">Called with when a live listing was read from the API (its first request), before the first client is returned.</param>
+        public IEnumerable<OAuthClient> GetClients(Operation operation, Func<ClientIdentity, bool>? include = null, Action<int>? listed = null, Action<DateTime>? listedAt = null)
         {
             var scopes = _source.GetScopeRegistryAsync(operation);
-            var listing = _source.GetClientsAsync(operation);
+            var listing = _source.GetClientsAsync(operation, listedAt);
             var registry = operation.Wait(scopes);
             var wanted = new List<OAuthClientDto>();
             var count = 0;

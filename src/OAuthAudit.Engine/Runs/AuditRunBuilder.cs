@@ -22,7 +22,7 @@ namespace OAuthAudit.Engine.Runs
         private readonly RunDataSource _dataSource;
         private readonly RunBaseline _baseline;
         private readonly Baseline _judgedBy;
-        private readonly UtcTimestamp _startedAt;
+        private UtcTimestamp _startedAt;
         private GcContext? _context;
 
         public AuditRunBuilder(RunOrganization organization, RunDataSource dataSource, Baseline baseline, DateTime startedAt, RunTool? tool = null)
@@ -45,6 +45,23 @@ namespace OAuthAudit.Engine.Runs
             {
                 _context = context,
             };
+
+        /// <summary>
+        /// The run's facts were read at <paramref name="readAt"/> (a live listing read when connecting, before the run
+        /// started): the run then starts there, so that a live run's facts date from its start.
+        /// </summary>
+        public AuditRunBuilder FactsReadAt(DateTime readAt)
+        {
+            lock (_gate)
+            {
+                if (new UtcTimestamp(readAt) < _startedAt)
+                {
+                    _startedAt = readAt;
+                }
+            }
+
+            return this;
+        }
 
         /// <exception cref="ArgumentException">The result is of another organization or another baseline than the run's.</exception>
         public AuditRunBuilder Add(ClientAuditResult result)

@@ -52,7 +52,7 @@ namespace OAuthAudit.Engine.Snapshots
             return Task.FromResult(_catalog);
         }
 
-        public Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation) =>
+        public Task<IReadOnlyList<OAuthClientDto>> GetClientsAsync(Operation operation, Action<DateTime>? readAt = null) =>
             Task.FromResult(_snapshot.Clients);
 
         public Task<OAuthClientDto?> GetClientAsync(string clientId, Operation operation) =>

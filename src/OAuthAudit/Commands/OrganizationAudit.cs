@@ -32,7 +32,7 @@ namespace OAuthAudit.Commands
             {
                 lane.Status("Listing OAuth clients");
                 var clients = new List<OAuthClient>();
-                var resolved = context.Directory.GetClients(lane.Operation, listed: count => Every(count, () => lane.Status($"Listing OAuth clients: {count} listed")));
+                var resolved = context.Directory.GetClients(lane.Operation, listed: count => Every(count, () => lane.Status($"Listing OAuth clients: {count} listed")), listedAt: at => builder.FactsReadAt(at));
                 lane.Status("Resolving scopes and role grants");
                 foreach (var client in resolved)
                 {
