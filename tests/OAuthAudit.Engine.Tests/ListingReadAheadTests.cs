@@ -106,9 +106,11 @@ namespace OAuthAudit.Engine.Tests
         {
             await using var emulator = await StartAsync();
             emulator.Faults.Enqueue(Fault.Hang(ClientsPath));
-            using var context = Connect(emulator, window: TimeSpan.FromMilliseconds(300));
+            using var context = Connect(emulator, window: TimeSpan.FromSeconds(2));
             var source = (LiveOrganizationSource)context.Directory.Source;
 
+            // The hanging listing request is in before the window passes (else the next read would meet the hang).
+            await WaitUntil(() => emulator.InFlightRequestCount == 1);
             await WaitUntil(() => !source.HoldsListing && emulator.InFlightRequestCount == 0);
 
             Assert.Equal(emulator.Organization.Clients.Count, context.Directory.GetClients(Operation.Quiet).Count());

@@ -74,6 +74,41 @@ namespace OAuthAudit.Engine.Tests
             Assert.InRange(emulator.IssuedTokenCount, 1, revocations + 1);
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        public async Task A_request_refused_with_401_renews_its_token_and_succeeds_up_to_two_times(int refusals)
+        {
+            await using var emulator = await GenesysCloudEmulator.StartAsync(Demo());
+            using var context = Connect(emulator);
+            await ConnectionReadTests.BackgroundReadsDone(emulator);
+            var id = (string)emulator.Organization.Clients[0]["id"]!;
+            var tokens = emulator.IssuedTokenCount;
+            emulator.Faults.Enqueue(new Fault("/api/v2/oauth/clients/" + id, 401, refusals));
+
+            Assert.NotNull(context.Directory.GetClient(id, Operation.Quiet));
+
+            Assert.Equal(tokens + refusals, emulator.IssuedTokenCount);
+            Assert.Equal(refusals + 1, emulator.Requests.Count(request => request.Path == "/api/v2/oauth/clients/" + id));
+        }
+
+        [Fact]
+        public async Task A_request_refused_with_401_three_times_is_an_error_after_two_renewals()
+        {
+            await using var emulator = await GenesysCloudEmulator.StartAsync(Demo());
+            using var context = Connect(emulator);
+            await ConnectionReadTests.BackgroundReadsDone(emulator);
+            var id = (string)emulator.Organization.Clients[0]["id"]!;
+            var tokens = emulator.IssuedTokenCount;
+            emulator.Faults.Enqueue(new Fault("/api/v2/oauth/clients/" + id, 401, 3));
+
+            var failure = Assert.Throws<GenesysApiException>(() => context.Directory.GetClient(id, Operation.Quiet));
+
+            Assert.Equal(401, failure.StatusCode);
+            Assert.Equal(tokens + 2, emulator.IssuedTokenCount);
+            Assert.Equal(3, emulator.Requests.Count(request => request.Path == "/api/v2/oauth/clients/" + id));
+        }
+
         [Fact]
         public async Task Disconnecting_while_others_use_the_context_stops_them_with_ConnectionClosed_not_ObjectDisposed()
         {

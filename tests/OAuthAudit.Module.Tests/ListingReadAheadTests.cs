@@ -148,6 +148,33 @@ namespace OAuthAudit.Module.Tests
             Assert.True(began - startedAt > TimeSpan.FromSeconds(1), $"the run starts at {startedAt:o}, not at the listing read when connecting (command began {began:o})");
         }
 
+        [Fact]
+        public async Task A_report_of_piped_results_starts_no_later_than_the_listing_they_judged_was_read()
+        {
+            await using var org = await LiveOrganization.StartAsync();
+            var report = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"oauthaudit-readahead-{Guid.NewGuid():N}.json");
+            try
+            {
+                var result = org.RunConnected($$"""
+                    [System.Threading.Thread]::Sleep(1500)
+                    $began = [DateTime]::UtcNow
+                    Get-GcOAuthClient | Test-GcOAuthClientScope | Export-GcOAuthAuditReport -Path '{{report}}' -Format Json
+                    $began.ToString('o')
+                    """).ThrowIfFailed();
+
+                var began = DateTime.Parse(result.Output.Single().ToString(), null, System.Globalization.DateTimeStyles.RoundtripKind);
+                var written = Newtonsoft.Json.Linq.JObject.Parse(System.IO.File.ReadAllText(report));
+                var startedAt = DateTime.Parse((string)written.SelectToken("$..startedAt")!, null, System.Globalization.DateTimeStyles.RoundtripKind).ToUniversalTime();
+                var listing = org.Emulator.Requests.Single(request => request.Path == ClientsPath);
+                Assert.True(startedAt <= listing.Timestamp.UtcDateTime, $"the report's run starts at {startedAt:o}, after its listing was asked for at {listing.Timestamp.UtcDateTime:o}");
+                Assert.True(began - startedAt > TimeSpan.FromSeconds(1), $"the report's run starts at {startedAt:o}, not at the listing read when connecting (command began {began:o})");
+            }
+            finally
+            {
+                System.IO.File.Delete(report);
+            }
+        }
+
         /// <summary>The error's text without the correlation id, which differs from one request to the next.</summary>
         private static string MessageOf(ErrorRecord record) =>
             System.Text.RegularExpressions.Regex.Replace(record.ErrorDetails?.Message ?? record.Exception.Message, "correlation id [0-9a-f-]+", "correlation id ?");

@@ -53,17 +53,21 @@ namespace OAuthAudit.Engine.Api
             }
         }
 
+        private const int MaxRenewals = 2;
+
         private async Task<T?> SendJsonAsync<T>(HttpMethod method, string pathAndQuery, string? jsonBody, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull)
             where T : class
         {
             var uri = Resolve(pathAndQuery, method);
             var description = new ApiRequestDescription(method.Method, uri);
             var (response, token) = await SendAsync(method, uri, jsonBody, description, operation).ConfigureAwait(false);
-            if (response.Status == 401 && _tokens.CanRenew)
+            // At most two renewals: the renewal this request waits for may have been asked for (by another request)
+            // just before a revocation, and so bring a token that is refused too. Only the refused token is renewed.
+            for (var renewals = 0; response.Status == 401 && _tokens.CanRenew && renewals < MaxRenewals; renewals++)
             {
-                operation.Host.Verbose($"{description} answered 401; renewing the access token once and retrying");
+                operation.Host.Verbose($"{description} answered 401; renewing the access token and retrying ({renewals + 1} of {MaxRenewals})");
                 _tokens.Invalidate(token);
-                (response, _) = await SendAsync(method, uri, jsonBody, description, operation).ConfigureAwait(false);
+                (response, token) = await SendAsync(method, uri, jsonBody, description, operation).ConfigureAwait(false);
             }
 
             if (response.Status == 404 && notFoundIsNull)

@@ -82,6 +82,9 @@ namespace OAuthAudit.Engine.Model
         /// <summary>The connection the client was read through (organization, region, live or snapshot); not shown.</summary>
         internal Connections.GcContext? Context { get; set; }
 
+        /// <summary>When a live client was read from the API (a listing read when connecting may be older than the command); null from a snapshot.</summary>
+        internal DateTime? ReadAt { get; set; }
+
         /// <summary>The client's API usage when it was read along with the client; null when it was not read.</summary>
         public OAuthClientUsage? Usage { get; internal set; }
 

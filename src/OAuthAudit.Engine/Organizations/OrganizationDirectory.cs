@@ -76,7 +76,12 @@ namespace OAuthAudit.Engine.Organizations
         public IEnumerable<OAuthClient> GetClients(Operation operation, Func<ClientIdentity, bool>? include = null, Action<int>? listed = null, Action<DateTime>? listedAt = null)
         {
             var scopes = _source.GetScopeRegistryAsync(operation);
-            var listing = _source.GetClientsAsync(operation, listedAt);
+            DateTime? readAt = null;
+            var listing = _source.GetClientsAsync(operation, at =>
+            {
+                readAt = at;
+                listedAt?.Invoke(at);
+            });
             var registry = operation.Wait(scopes);
             var wanted = new List<OAuthClientDto>();
             var count = 0;
@@ -90,7 +95,7 @@ namespace OAuthAudit.Engine.Organizations
             }
 
             var authorization = AuthorizationFor(wanted, operation);
-            return wanted.Select(dto => Build(dto, registry, authorization));
+            return wanted.Select(dto => Build(dto, registry, authorization, readAt));
         }
 
         private static IReadOnlyList<OAuthClientDto> Auditable(IReadOnlyList<OAuthClientDto> clients)
@@ -116,7 +121,7 @@ namespace OAuthAudit.Engine.Organizations
             }
 
             RequireAuditable(dto);
-            return Build(dto, registry, AuthorizationFor(new[] { dto }, operation));
+            return Build(dto, registry, AuthorizationFor(new[] { dto }, operation), readAt: null);
         }
 
         /// <summary>The organization's data as the API returned it, for a snapshot (see <see cref="IOrganizationSource.Capture"/>).</summary>
@@ -160,10 +165,11 @@ namespace OAuthAudit.Engine.Organizations
                 .Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(name => name, StringComparer.OrdinalIgnoreCase).ToArray();
 
         /// <param name="dto">A client already checked with RequireAuditable.</param>
-        private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, AuthorizationRegistry authorization)
+        private OAuthClient Build(OAuthClientDto dto, ScopeRegistry registry, AuthorizationRegistry authorization, DateTime? readAt)
         {
             var client = OAuthClientFactory.Create(dto, registry, authorization, Organization);
             client.Context = Context;
+            client.ReadAt = readAt;
             return client;
         }
 

@@ -101,6 +101,7 @@ namespace OAuthAudit.Engine.Rules
             {
                 JudgedBy = _baseline,
                 Context = client.Context,
+                FactsReadAt = client.ReadAt,
             };
         }
 

@@ -172,6 +172,9 @@ namespace OAuthAudit.Engine.Rules
         /// <summary>The connection the client was read through, so a run built from results names its organization and source; not shown.</summary>
         internal Connections.GcContext? Context { get; set; }
 
+        /// <summary>When the judged client was read from the API, if known: a run of these results starts no later.</summary>
+        internal DateTime? FactsReadAt { get; set; }
+
         public override string ToString() => $"{DisplayText.Visible(ClientName)}: {Outcome}";
 
         /// <summary>The highest severity among outstanding findings; null when none is outstanding.</summary>

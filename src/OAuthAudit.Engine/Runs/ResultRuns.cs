@@ -11,7 +11,7 @@ namespace OAuthAudit.Engine.Runs
     /// Results judged one at a time (outside a run) gathered into runs: one per organization, data source and
     /// baseline, in the order each first appears. Each result remembers the connection it was read through and the
     /// baseline that judged it, so the run's organization, source and baseline (rules, hash) are the ones that
-    /// actually produced it. The run spans the results' evaluation times.
+    /// actually produced it. The run spans the results' evaluation times, starting no later than the clients were read.
     /// </summary>
     public static class ResultRuns
     {
@@ -46,7 +46,13 @@ namespace OAuthAudit.Engine.Runs
             {
                 var started = group.Results.Min(result => result.EvaluatedAt.UtcDateTime);
                 var finished = group.Results.Max(result => result.EvaluatedAt.UtcDateTime);
-                return AuditRunBuilder.For(group.Context, group.Baseline, started).AddRange(group.Results).Build(finished);
+                var builder = AuditRunBuilder.For(group.Context, group.Baseline, started);
+                foreach (var readAt in group.Results.Where(result => result.FactsReadAt.HasValue).Select(result => result.FactsReadAt!.Value))
+                {
+                    builder.FactsReadAt(readAt);
+                }
+
+                return builder.AddRange(group.Results).Build(finished);
             }).ToArray();
         }
 
