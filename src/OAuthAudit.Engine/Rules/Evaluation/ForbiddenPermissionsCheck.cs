@@ -59,13 +59,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                         message.Add("; ");
                     }
 
-                    message.Add("role '");
-                    message.Add(grant.RoleDisplayName);
-                    message.Add("' (");
-                    message.Add(grant.DivisionDisplayName);
-                    message.Add(") grants ");
-                    message.Add(overlap.Grants);
-                    message.Add(PermissionChains.Reach(grant, overlap.Reach));
+                    PermissionChains.AppendGrant(message, grant, overlap.Grants, overlap.Reach);
                 }
 
                 if (message != null)

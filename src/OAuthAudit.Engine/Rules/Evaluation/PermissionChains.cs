@@ -30,6 +30,18 @@ namespace OAuthAudit.Engine.Rules.Evaluation
         public static string Reach(RoleGrant grant, IEnumerable<string> permissions) =>
             grant.Catalog == null || grant.IsAllDivisions ? string.Empty : Reach(grant, ReachOf(grant.Catalog, permissions));
 
+        /// <summary>Appends "role 'R' (D) grants …" and how far it reaches: one grant's part of a permission finding's message.</summary>
+        public static void AppendGrant(List<string> message, RoleGrant grant, string grants, PermissionReach reach)
+        {
+            message.Add("role '");
+            message.Add(grant.RoleDisplayName);
+            message.Add("' (");
+            message.Add(grant.DivisionDisplayName);
+            message.Add(") grants ");
+            message.Add(grants);
+            message.Add(Reach(grant, reach));
+        }
+
         /// <summary>The same from the permissions' split worked out beforehand (<see cref="ReachOf"/>, with the grant's catalogue).</summary>
         public static string Reach(RoleGrant grant, PermissionReach reach) =>
             grant.Catalog == null || grant.IsAllDivisions || reach.IsEmpty ? string.Empty : reach.In(grant.DivisionDisplayName);

@@ -41,13 +41,7 @@ namespace OAuthAudit.Engine.Rules.Evaluation
                         message.Add("; ");
                     }
 
-                    message.Add("role '");
-                    message.Add(grant.RoleDisplayName);
-                    message.Add("' (");
-                    message.Add(grant.DivisionDisplayName);
-                    message.Add(") grants ");
-                    message.Add(wildcard.Grants);
-                    message.Add(PermissionChains.Reach(grant, wildcard.Reach));
+                    PermissionChains.AppendGrant(message, grant, wildcard.Grants, wildcard.Reach);
                 }
             }
 
