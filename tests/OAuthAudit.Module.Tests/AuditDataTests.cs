@@ -25,6 +25,22 @@ namespace OAuthAudit.Module.Tests
                   maxDaysSinceSecretRotation: 180
             """;
 
+        /// <summary>One usage rule over every active client; ManyOrganizationsTests audits with it too.</summary>
+        internal const string IdleBaseline = """
+            apiVersion: oauthaudit/v1
+            kind: Baseline
+            metadata:
+              name: idle-policy
+            spec:
+              rules:
+                - id: IDLE-001
+                  description: Active clients are used at least every 90 days.
+                  severity: Low
+                  match:
+                    states: [active]
+                  maxIdleDays: 90
+            """;
+
         private const string Matched = "Where-Object { $_.MatchedRules.Count -gt 0 }";
 
         private const string Line = "ForEach-Object { \"$($_.ClientName)|$($_.Outcome)|$(@($_.Findings | ForEach-Object { \"$($_.Kind):$($_.Subject)\" }) -join ',')|$($_.SkippedRules -join ',')\" }";
@@ -100,20 +116,7 @@ namespace OAuthAudit.Module.Tests
         {
             await using var org = await UsageCommandTests.Start();
             var baseline = Path.Combine(Path.GetTempPath(), $"oauthaudit-idle-{Guid.NewGuid():N}.yml");
-            File.WriteAllText(baseline, """
-                apiVersion: oauthaudit/v1
-                kind: Baseline
-                metadata:
-                  name: idle-policy
-                spec:
-                  rules:
-                    - id: IDLE-001
-                      description: Active clients are used at least every 90 days.
-                      severity: Low
-                      match:
-                        states: [active]
-                      maxIdleDays: 90
-                """);
+            File.WriteAllText(baseline, IdleBaseline);
             try
             {
                 var result = org.RunConnected($$"""

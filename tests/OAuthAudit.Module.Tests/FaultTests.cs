@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using OAuthAudit.Emulator;
 using Xunit;
+using static OAuthAudit.Module.Tests.Eventually;
 
 namespace OAuthAudit.Module.Tests
 {
@@ -128,30 +129,9 @@ namespace OAuthAudit.Module.Tests
             // The first listing takes the one read when connecting; the hanging one is the command's own read.
             org.RunConnected("Get-GcOAuthClient | Out-Null").ThrowIfFailed();
             org.Emulator.Faults.Enqueue(Fault.Hang(ClientsPath));
-            using var shell = PowerShell.Create();
-            shell.Runspace = org.Shell.Runspace;
-            shell.AddScript("Get-GcOAuthClient");
+            using var shell = await PromptStop.AfterAsync(org.Shell.Runspace, "Get-GcOAuthClient", () => WaitUntil(() => org.Emulator.InFlightRequestCount > 0), TimeSpan.FromSeconds(1));
 
-            var running = shell.BeginInvoke();
-            await WaitUntil(() => org.Emulator.InFlightRequestCount > 0);
-            var clock = Stopwatch.StartNew();
-            shell.Stop();
-            clock.Stop();
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}");
-            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-            Assert.True(running.IsCompleted);
             await WaitUntil(() => org.Emulator.InFlightRequestCount == 0);
-        }
-
-        private static async Task WaitUntil(Func<bool> condition)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!condition())
-            {
-                Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-                await Task.Delay(20);
-            }
         }
     }
 }

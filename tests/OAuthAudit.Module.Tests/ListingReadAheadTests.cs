@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using OAuthAudit.Emulator;
 using Xunit;
+using static OAuthAudit.Module.Tests.Eventually;
 
 namespace OAuthAudit.Module.Tests
 {
@@ -94,19 +95,8 @@ namespace OAuthAudit.Module.Tests
             await using var org = await LiveOrganization.StartAsync();
             org.Emulator.Faults.Enqueue(Fault.Hang(ClientsPath));
             org.RunConnected("Get-GcContext | Out-Null").ThrowIfFailed();
-            using var shell = PowerShell.Create();
-            shell.Runspace = org.Shell.Runspace;
-            shell.AddScript("Get-GcOAuthClient");
+            using var shell = await PromptStop.AfterAsync(org.Shell.Runspace, "Get-GcOAuthClient", () => Task.Delay(300), TimeSpan.FromSeconds(1));
 
-            var running = shell.BeginInvoke();
-            await Task.Delay(300);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            shell.Stop();
-            clock.Stop();
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}");
-            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-            Assert.True(running.IsCompleted);
             await WaitUntil(() => org.Emulator.InFlightRequestCount == 0);
 
             // The next command reads the listing itself.
@@ -178,15 +168,5 @@ namespace OAuthAudit.Module.Tests
         /// <summary>The error's text without the correlation id, which differs from one request to the next.</summary>
         private static string MessageOf(ErrorRecord record) =>
             System.Text.RegularExpressions.Regex.Replace(record.ErrorDetails?.Message ?? record.Exception.Message, "correlation id [0-9a-f-]+", "correlation id ?");
-
-        private static async Task WaitUntil(Func<bool> condition)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!condition())
-            {
-                Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-                await Task.Delay(20);
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using OAuthAudit.Emulator;
 using Xunit;
+using static OAuthAudit.Module.Tests.Eventually;
 
 namespace OAuthAudit.Module.Tests
 {
@@ -19,20 +20,7 @@ namespace OAuthAudit.Module.Tests
     {
         private const string ClientsPath = "/api/v2/oauth/clients";
 
-        private const string IdleBaseline = """
-            apiVersion: oauthaudit/v1
-            kind: Baseline
-            metadata:
-              name: idle-policy
-            spec:
-              rules:
-                - id: IDLE-001
-                  description: Active clients are used at least every 90 days.
-                  severity: Low
-                  match:
-                    states: [active]
-                  maxIdleDays: 90
-            """;
+        private const string IdleBaseline = AuditDataTests.IdleBaseline;
 
         private const string RotationBaseline = AuditDataTests.RotationBaseline;
 
@@ -204,31 +192,10 @@ namespace OAuthAudit.Module.Tests
                 emulator.Faults.Enqueue(Fault.Hang(ClientsPath));
             }
 
-            using var shell = PowerShell.Create();
-            shell.Runspace = fleet.Shell.Runspace;
-            shell.AddScript("Invoke-GcOAuthAudit -Context $o0, $o1, $o2");
+            using var shell = await PromptStop.AfterAsync(fleet.Shell.Runspace, "Invoke-GcOAuthAudit -Context $o0, $o1, $o2", () => WaitUntil(() => fleet.Emulators.All(emulator => emulator.InFlightRequestCount > 0)), TimeSpan.FromSeconds(2));
 
-            var running = shell.BeginInvoke();
-            await WaitUntil(() => fleet.Emulators.All(emulator => emulator.InFlightRequestCount > 0));
-            var clock = Stopwatch.StartNew();
-            shell.Stop();
-            clock.Stop();
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Stop took {clock.Elapsed}");
-            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-            Assert.True(running.IsCompleted);
             Assert.Empty(shell.Streams.Error);
             await WaitUntil(() => fleet.Emulators.All(emulator => emulator.InFlightRequestCount == 0));
-        }
-
-        private static async Task WaitUntil(Func<bool> condition)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!condition())
-            {
-                Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-                await Task.Delay(20);
-            }
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using OAuthAudit.Emulator;
 using Xunit;
+using static OAuthAudit.Module.Tests.Eventually;
 
 namespace OAuthAudit.Module.Tests
 {
@@ -105,19 +106,8 @@ namespace OAuthAudit.Module.Tests
             await using var org = await LiveOrganization.StartAsync();
             org.Emulator.Faults.Enqueue(Fault.Hang("/api/v2/oauth/scopes"));
             org.RunConnected("Get-GcContext | Out-Null").ThrowIfFailed();
-            using var shell = PowerShell.Create();
-            shell.Runspace = org.Shell.Runspace;
-            shell.AddScript("Get-GcOAuthScope");
+            using var shell = await PromptStop.AfterAsync(org.Shell.Runspace, "Get-GcOAuthScope", () => Task.Delay(300), TimeSpan.FromSeconds(1));
 
-            var running = shell.BeginInvoke();
-            await Task.Delay(300);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            shell.Stop();
-            clock.Stop();
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}");
-            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-            Assert.True(running.IsCompleted);
             Assert.Equal(1, org.Emulator.InFlightRequestCount);
 
             // Closing the connection ends its background read.
@@ -177,15 +167,5 @@ namespace OAuthAudit.Module.Tests
             "GET /api/v2/organizations/me",
             "POST /oauth/token",
         };
-
-        private static async Task WaitUntil(Func<bool> condition)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!condition())
-            {
-                Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-                await Task.Delay(20);
-            }
-        }
     }
 }

@@ -201,25 +201,12 @@ namespace OAuthAudit.Module.Tests
             org.RunConnected("Get-GcContext | Out-Null").ThrowIfFailed();
             org.Emulator.Faults.Enqueue(Fault.Hang("/api/v2/authorization/roles"));
             var target = Path.Combine(_folder, "stopped", "org.json");
-            using var shell = PowerShell.Create();
-            shell.Runspace = org.Shell.Runspace;
-            shell.AddScript($"Save-GcOAuthSnapshot -Path '{target}'");
+            using var shell = await PromptStop.AfterAsync(
+                org.Shell.Runspace,
+                $"Save-GcOAuthSnapshot -Path '{target}'",
+                () => Eventually.WaitUntil(() => org.Emulator.InFlightRequestCount > 0 && org.Emulator.Requests.Any(request => request.Path == "/api/v2/authorization/roles"), "the save never reached the roles"),
+                TimeSpan.FromSeconds(1));
 
-            var running = shell.BeginInvoke();
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (org.Emulator.InFlightRequestCount == 0 || !org.Emulator.Requests.Any(request => request.Path == "/api/v2/authorization/roles"))
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the save never reached the roles");
-                await Task.Delay(20);
-            }
-
-            var clock = Stopwatch.StartNew();
-            shell.Stop();
-            clock.Stop();
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}");
-            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-            Assert.True(running.IsCompleted);
             Assert.False(Directory.Exists(Path.GetDirectoryName(target)), "nothing is written before the whole organization is read");
         }
 

@@ -83,25 +83,11 @@ namespace OAuthAudit.Module.Tests
             await using var org = await Start();
             org.Emulator.Knobs.UsageJobs.StayRunning = true;
             org.RunConnected("Get-GcContext | Out-Null").ThrowIfFailed();
-            using var shell = PowerShell.Create();
-            shell.Runspace = org.Shell.Runspace;
-            shell.AddScript("Get-GcOAuthClientUsage");
-
-            var running = shell.BeginInvoke();
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!org.Emulator.Requests.Any(request => request.Path.StartsWith(Jobs + "/", StringComparison.Ordinal)))
-            {
-                Assert.True(DateTime.UtcNow < deadline, "no poll within 10 s");
-                await Task.Delay(20);
-            }
-
-            var clock = Stopwatch.StartNew();
-            shell.Stop();
-            clock.Stop();
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}");
-            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-            Assert.True(running.IsCompleted);
+            using var shell = await PromptStop.AfterAsync(
+                org.Shell.Runspace,
+                "Get-GcOAuthClientUsage",
+                () => Eventually.WaitUntil(() => org.Emulator.Requests.Any(request => request.Path.StartsWith(Jobs + "/", StringComparison.Ordinal)), "no poll within 10 s"),
+                TimeSpan.FromSeconds(1));
         }
 
         /// <summary>The demo organization, every client used daily until today except those named here.</summary>
