@@ -29,9 +29,7 @@ namespace OAuthAudit.Engine.Organizations
         /// <summary>Starts <paramref name="fetch"/> now, on the thread pool; its failure is never seen by anyone.</summary>
         public void StartAhead(Func<Task<T>> fetch)
         {
-            var ahead = Task.Run(fetch);
-            ahead.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            Volatile.Write(ref _ahead, ahead);
+            Volatile.Write(ref _ahead, RunAhead(fetch));
         }
 
         /// <summary>Starts <paramref name="fetch"/> ahead unless the value is known or a read of it is under way already (ahead, or a caller's own).</summary>
@@ -110,6 +108,14 @@ namespace OAuthAudit.Engine.Organizations
             {
                 _gate.Release();
             }
+        }
+
+        /// <summary>Runs <paramref name="fetch"/> on the thread pool with its failure observed (a read nobody waits for never raises an unobserved-task exception).</summary>
+        internal static Task<T> RunAhead(Func<Task<T>> fetch)
+        {
+            var ahead = Task.Run(fetch);
+            ahead.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return ahead;
         }
 
         /// <summary>The task's result, or OperationCanceledException as soon as the caller cancels (the task goes on).</summary>

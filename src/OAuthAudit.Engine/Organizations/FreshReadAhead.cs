@@ -114,8 +114,7 @@ namespace OAuthAudit.Engine.Organizations
             public void Run(Func<Operation, Task<T>> read)
             {
                 var operation = new Operation(Messages, _cancel.Token);
-                Task = System.Threading.Tasks.Task.Run(() => read(operation));
-                Task.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                Task = AsyncOnce<T>.RunAhead(() => read(operation));
             }
 
             public void ReleaseAfter(TimeSpan window, Action release)

@@ -117,7 +117,7 @@ namespace OAuthAudit.Engine.Organizations
         /// </summary>
         private void StartAuthorizationAhead(IReadOnlyList<OAuthClientDto> clients)
         {
-            var roleIds = clients.SelectMany(OAuthClientFactory.ReferencedRoleIds).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            var roleIds = OAuthClientFactory.ReferencedRoleIds(clients);
             if (roleIds.Length == 0 || _lifetime.IsCancellationRequested)
             {
                 return;
@@ -125,9 +125,7 @@ namespace OAuthAudit.Engine.Organizations
 
             _catalog.StartAheadIfIdle(() => FetchPermissionCatalogAsync(new Operation(_catalogRead, _lifetime.Token)));
 
-            var roles = Task.Run(() => _referencedRoles.GetAsync(roleIds, _roles.Value, new Operation(_rolesRead, _lifetime.Token)));
-            roles.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            Volatile.Write(ref _rolesAhead, roles);
+            Volatile.Write(ref _rolesAhead, AsyncOnce<IReadOnlyList<AuthorizationRole>>.RunAhead(() => _referencedRoles.GetAsync(roleIds, _roles.Value, new Operation(_rolesRead, _lifetime.Token))));
         }
 
         /// <summary>True while the listing read when connecting is held for a command (tests: released after its window).</summary>

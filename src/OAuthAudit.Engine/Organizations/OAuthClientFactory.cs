@@ -60,6 +60,25 @@ namespace OAuthAudit.Engine.Organizations
             return false;
         }
 
+        /// <summary>Every role id the clients reference, each once (ignoring case): what resolving their grants must read.</summary>
+        public static string[] ReferencedRoleIds(IEnumerable<OAuthClientDto> clients)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var ids = new List<string>();
+            foreach (var client in clients)
+            {
+                foreach (var id in ReferencedRoleIds(client))
+                {
+                    if (seen.Add(id))
+                    {
+                        ids.Add(id);
+                    }
+                }
+            }
+
+            return ids.ToArray();
+        }
+
         /// <summary>Every role id the client references, in roleDivisions and in the deprecated roleIds.</summary>
         public static IEnumerable<string> ReferencedRoleIds(OAuthClientDto dto)
         {

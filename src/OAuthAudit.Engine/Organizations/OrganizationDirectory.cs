@@ -51,7 +51,7 @@ namespace OAuthAudit.Engine.Organizations
         /// <remarks>A connection is shared across runspaces, so two threads may get here at once; the source reads each part once.</remarks>
         private AuthorizationRegistry AuthorizationFor(IReadOnlyCollection<OAuthClientDto> clients, Operation operation)
         {
-            var roleIds = clients.SelectMany(OAuthClientFactory.ReferencedRoleIds).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            var roleIds = OAuthClientFactory.ReferencedRoleIds(clients);
             if (roleIds.Length == 0)
             {
                 return AuthorizationRegistry.Empty;
