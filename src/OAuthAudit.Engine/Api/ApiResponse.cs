@@ -50,6 +50,9 @@ namespace OAuthAudit.Engine.Api
         /// <summary>A reader over the body: its bytes decoded as they are read, or its text once decoded.</summary>
         public TextReader OpenBody() => _body.Open();
 
+        /// <summary>The body as UTF-8 bytes (see <see cref="ResponseBody.Utf8"/>).</summary>
+        public ArraySegment<byte> Utf8Body() => _body.Utf8();
+
         public static ApiResponse From(HttpResponseMessage response, string body) => From(response, new ResponseBody(body));
 
         /// <param name="bytes">The body's bytes, kept as they are (not copied); <paramref name="length"/> of them are the body.</param>

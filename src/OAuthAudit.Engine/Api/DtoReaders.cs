@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Newtonsoft.Json;
 using OAuthAudit.Engine.Api.Dto;
 
 namespace OAuthAudit.Engine.Api
@@ -13,7 +12,7 @@ namespace OAuthAudit.Engine.Api
     /// </summary>
     internal static class DtoReaders
     {
-        private static readonly Dictionary<Type, Func<JsonReader, object?>> Readers = new Dictionary<Type, Func<JsonReader, object?>>
+        private static readonly Dictionary<Type, Func<Utf8JsonTokenizer, object?>> Readers = new Dictionary<Type, Func<Utf8JsonTokenizer, object?>>
         {
             [typeof(EntityListingDto<OAuthClientDto>)] = reader => JsonFields.Body(reader, () => new EntityListingDto<OAuthClientDto>(), (r, listing) => Listing(r, listing, () => new OAuthClientDto(), Client)),
             [typeof(OAuthClientDto)] = reader => JsonFields.Body<OAuthClientDto>(reader, () => new OAuthClientDto(), Client),
@@ -35,9 +34,9 @@ namespace OAuthAudit.Engine.Api
         private static readonly MemberNames PolicyNames = new MemberNames("domain", "entityName", "policyName", "actionSet", "allowConditions", "resourceConditionNode");
 
         /// <returns>The reader for T's body, or null when T is read by the serializer.</returns>
-        public static Func<JsonReader, object?>? For(Type type) => Readers.TryGetValue(type, out var read) ? read : null;
+        public static Func<Utf8JsonTokenizer, object?>? For(Type type) => Readers.TryGetValue(type, out var read) ? read : null;
 
-        private static void Listing<T>(JsonReader reader, EntityListingDto<T> listing, Func<T> create, Action<JsonReader, T> readEntity)
+        private static void Listing<T>(Utf8JsonTokenizer reader, EntityListingDto<T> listing, Func<T> create, Action<Utf8JsonTokenizer, T> readEntity)
             where T : class =>
             JsonFields.Members(reader, ListingNames, listing, (_, name, __) =>
             {
@@ -54,9 +53,9 @@ namespace OAuthAudit.Engine.Api
                 }
             });
 
-        private static void Client(JsonReader reader, OAuthClientDto client) => JsonFields.Members(reader, ClientNames, client, ClientMember);
+        private static void Client(Utf8JsonTokenizer reader, OAuthClientDto client) => JsonFields.Members(reader, ClientNames, client, ClientMember);
 
-        private static bool ClientMember(JsonReader reader, string name, OAuthClientDto client)
+        private static bool ClientMember(Utf8JsonTokenizer reader, string name, OAuthClientDto client)
         {
             switch (name)
             {
@@ -80,9 +79,9 @@ namespace OAuthAudit.Engine.Api
             }
         }
 
-        private static void RoleDivision(JsonReader reader, RoleDivisionDto grant) => JsonFields.Members(reader, RoleDivisionNames, grant, RoleDivisionMember);
+        private static void RoleDivision(Utf8JsonTokenizer reader, RoleDivisionDto grant) => JsonFields.Members(reader, RoleDivisionNames, grant, RoleDivisionMember);
 
-        private static bool RoleDivisionMember(JsonReader reader, string name, RoleDivisionDto grant)
+        private static bool RoleDivisionMember(Utf8JsonTokenizer reader, string name, RoleDivisionDto grant)
         {
             switch (name)
             {
@@ -92,9 +91,9 @@ namespace OAuthAudit.Engine.Api
             }
         }
 
-        private static void EntityRef(JsonReader reader, DomainEntityRefDto reference) => JsonFields.Members(reader, EntityRefNames, reference, EntityRefMember);
+        private static void EntityRef(Utf8JsonTokenizer reader, DomainEntityRefDto reference) => JsonFields.Members(reader, EntityRefNames, reference, EntityRefMember);
 
-        private static bool EntityRefMember(JsonReader reader, string name, DomainEntityRefDto reference)
+        private static bool EntityRefMember(Utf8JsonTokenizer reader, string name, DomainEntityRefDto reference)
         {
             switch (name)
             {
@@ -105,9 +104,9 @@ namespace OAuthAudit.Engine.Api
             }
         }
 
-        private static void Role(JsonReader reader, DomainOrganizationRoleDto role) => JsonFields.Members(reader, RoleNames, role, RoleMember);
+        private static void Role(Utf8JsonTokenizer reader, DomainOrganizationRoleDto role) => JsonFields.Members(reader, RoleNames, role, RoleMember);
 
-        private static bool RoleMember(JsonReader reader, string name, DomainOrganizationRoleDto role)
+        private static bool RoleMember(Utf8JsonTokenizer reader, string name, DomainOrganizationRoleDto role)
         {
             switch (name)
             {
@@ -122,9 +121,9 @@ namespace OAuthAudit.Engine.Api
             }
         }
 
-        private static void Policy(JsonReader reader, DomainPermissionPolicyDto policy) => JsonFields.Members(reader, PolicyNames, policy, PolicyMember);
+        private static void Policy(Utf8JsonTokenizer reader, DomainPermissionPolicyDto policy) => JsonFields.Members(reader, PolicyNames, policy, PolicyMember);
 
-        private static bool PolicyMember(JsonReader reader, string name, DomainPermissionPolicyDto policy)
+        private static bool PolicyMember(Utf8JsonTokenizer reader, string name, DomainPermissionPolicyDto policy)
         {
             switch (name)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -27,6 +28,8 @@ namespace OAuthAudit.Engine.Api
             MaxDepth = MaxDepth,
         };
 
+        private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
+
         private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
         private static readonly JsonSerializer KeptSerializer = JsonSerializer.Create(KeptSettings);
@@ -39,6 +42,12 @@ namespace OAuthAudit.Engine.Api
         public static T Read<T>(string json)
             where T : class
         {
+            var read = HandReader<T>();
+            if (read != null)
+            {
+                return Guarded(() => ReadUtf8<T>(read, new ArraySegment<byte>(StrictUtf8.GetBytes(json))));
+            }
+
             using (var text = new StringReader(json))
             {
                 return Read<T>(text);
@@ -49,35 +58,32 @@ namespace OAuthAudit.Engine.Api
         public static T Read<T>(ApiResponse response)
             where T : class
         {
+            var read = HandReader<T>();
+            if (read != null)
+            {
+                return Guarded(() => ReadUtf8<T>(read, response.Utf8Body()));
+            }
+
             using (var text = response.OpenBody())
             {
                 return Read<T>(text);
             }
         }
 
+        /// <summary>The hand-written reader of T's body (the largest bodies, read by <see cref="Utf8JsonTokenizer"/>), or null.</summary>
+        private static Func<Utf8JsonTokenizer, object?>? HandReader<T>() => KeepsJson(typeof(T)) ? null : DtoReaders.For(typeof(T));
+
+        /// <summary>The same conversions as the serializer, a null inside a list refused where it is read, and strict JSON.</summary>
+        private static T ReadUtf8<T>(Func<Utf8JsonTokenizer, object?> read, ArraySegment<byte> utf8)
+            where T : class =>
+            (T)(read(new Utf8JsonTokenizer(utf8.Array!, utf8.Offset, utf8.Count)) ?? throw new JsonSerializationException("the body is empty or null"));
+
         private static T Read<T>(TextReader text)
             where T : class
         {
             var keeps = KeepsJson(typeof(T));
             var reader = new JsonTextReader(text) { CloseInput = false };
-            var read = keeps ? null : DtoReaders.For(typeof(T));
-            T? value;
-            try
-            {
-                if (read != null)
-                {
-                    // A hand-written reader: the same conversions, and a null inside a list refused where it is read.
-                    JsonFields.Configure(reader);
-                    return (T)(read(reader) ?? throw new JsonSerializationException("the body is empty or null"));
-                }
-
-                value = (keeps ? KeptSerializer : Serializer).Deserialize<T>(reader);
-            }
-            catch (Exception unfit) when (unfit is FormatException || unfit is OverflowException || unfit is InvalidCastException || unfit is ArgumentException)
-            {
-                throw new JsonSerializationException(unfit.Message, unfit);
-            }
-
+            var value = Guarded(() => (keeps ? KeptSerializer : Serializer).Deserialize<T>(reader));
             if (value == null)
             {
                 throw new JsonSerializationException("the body is empty or null");
@@ -90,6 +96,19 @@ namespace OAuthAudit.Engine.Api
             }
 
             return value;
+        }
+
+        /// <summary>A conversion or decoding failure is a JsonException too, so that every unfit body fails the same way.</summary>
+        private static T Guarded<T>(Func<T> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (Exception unfit) when (unfit is FormatException || unfit is OverflowException || unfit is InvalidCastException || unfit is ArgumentException)
+            {
+                throw new JsonSerializationException(unfit.Message, unfit);
+            }
         }
 
         /// <summary>A JToken, or a type holding JTokens (EntityListingDto&lt;JObject&gt;): its JSON is kept as the API wrote it.</summary>

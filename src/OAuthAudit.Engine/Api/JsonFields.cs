@@ -1,16 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace OAuthAudit.Engine.Api
 {
     /// <summary>
-    /// Field reads for the hand-written body readers (<see cref="DtoReaders"/>), converting as the serializer does with
-    /// <see cref="JsonBodies.Settings"/> (its own ReadAs* conversions), and failing as it does: every unfit value is a
-    /// JsonException naming the field's path. A null inside a list is refused where it is read, and so is an empty
-    /// string where the API sends an array or an object (the serializer would have read it as null).
+    /// Field reads for the hand-written body readers (<see cref="DtoReaders"/>) over <see cref="Utf8JsonTokenizer"/>,
+    /// converting as the serializer does with <see cref="JsonBodies.Settings"/> (its reader's ReadAs* conversions), and
+    /// failing as it does: every unfit value is a JsonException naming the field's path. A null inside a list is
+    /// refused where it is read, and so is an empty string where the API sends an array or an object (the serializer
+    /// would have read it as null).
     /// </summary>
     internal static class JsonFields
     {
@@ -24,93 +27,192 @@ namespace OAuthAudit.Engine.Api
             reader.Culture = CultureInfo.InvariantCulture;
         }
 
-        /// <summary>Moves to the next token that is not a comment; false at the end of the text.</summary>
-        public static bool Next(JsonReader reader)
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonToken.Comment)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>The top-level object: null for an empty body or null; reads it with <paramref name="readMembers"/>.</summary>
-        public static T? Body<T>(JsonReader reader, Func<T> create, Action<JsonReader, T> readMembers)
+        /// <summary>The top-level object: null for an empty body or null; reads it with <paramref name="readMembers"/>, then refuses anything after it.</summary>
+        public static T? Body<T>(Utf8JsonTokenizer reader, Func<T> create, Action<Utf8JsonTokenizer, T> readMembers)
             where T : class
         {
-            if (!Next(reader) || reader.TokenType == JsonToken.Null)
+            if (!reader.Read())
             {
                 return null;
             }
 
-            return ObjectHere(reader, null, create, readMembers);
+            var value = reader.Kind == JsonTokenKind.Null ? null : ObjectHere(reader, null, create, readMembers);
+            reader.Read();
+            return value;
         }
 
         /// <summary>
         /// The members of the object the reader is at: <paramref name="member"/> reads the value of a member it knows by
-        /// name and says so; a name it does not know is matched again ignoring case (as the serializer matches names),
-        /// and an unknown member is skipped.
+        /// name (exactly, or else ignoring case, as the serializer matches names); any other member is skipped.
         /// </summary>
-        public static void Members<T>(JsonReader reader, MemberNames names, T target, Func<JsonReader, string, T, bool> member)
+        public static void Members<T>(Utf8JsonTokenizer reader, MemberNames names, T target, Func<Utf8JsonTokenizer, string, T, bool> member)
         {
-            while (true)
+            while (reader.Read() && reader.Kind != JsonTokenKind.EndObject)
             {
-                if (!Next(reader))
-                {
-                    throw Truncated(reader);
-                }
-
-                if (reader.TokenType == JsonToken.EndObject)
-                {
-                    return;
-                }
-
-                var name = (string)reader.Value!;
-                if (member(reader, name, target) || (names.IgnoringCase(name) is string known && member(reader, known, target)))
+                var name = names.Find(reader);
+                if (name != null && member(reader, name, target))
                 {
                     continue;
                 }
 
-                if (!reader.Read())
-                {
-                    throw Truncated(reader);
-                }
-
-                reader.Skip();
+                reader.Read();
+                reader.SkipValue();
             }
         }
 
-        public static string? String(JsonReader reader) => reader.ReadAsString();
+        /// <summary>A string, as the serializer's reader reads one: numbers as written, booleans as true/false.</summary>
+        public static string? String(Utf8JsonTokenizer reader)
+        {
+            reader.Read();
+            return StringHere(reader);
+        }
 
-        public static int? Int32(JsonReader reader) => reader.ReadAsInt32();
+        /// <summary>An int, as the serializer's reader reads one: an integer in range, or a string that is one; "" is null.</summary>
+        public static int? Int32(Utf8JsonTokenizer reader)
+        {
+            reader.Read();
+            switch (reader.Kind)
+            {
+                case JsonTokenKind.Null:
+                    return null;
+                case JsonTokenKind.String:
+                    var text = reader.GetString();
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
 
-        public static bool? Boolean(JsonReader reader) => reader.ReadAsBoolean();
+                    if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        return parsed;
+                    }
 
-        public static DateTime? Date(JsonReader reader) => reader.ReadAsDateTime();
+                    throw reader.Error($"Could not convert string to integer: {text}.");
+                case JsonTokenKind.Integer:
+                    if (reader.TryGetInt64(out var number) && number >= int.MinValue && number <= int.MaxValue)
+                    {
+                        return (int)number;
+                    }
+
+                    throw reader.Error($"JSON integer {reader.NumberText()} is too large or small for an Int32.");
+                case JsonTokenKind.Float:
+                    throw reader.Error($"Input string '{reader.NumberText()}' is not a valid integer.");
+                default:
+                    throw UnexpectedCharacter(reader);
+            }
+        }
+
+        /// <summary>A bool, as the serializer's reader reads one: a number is true when it is not zero; a string "true"/"false"; "" is null.</summary>
+        public static bool? Boolean(Utf8JsonTokenizer reader)
+        {
+            reader.Read();
+            switch (reader.Kind)
+            {
+                case JsonTokenKind.Null:
+                    return null;
+                case JsonTokenKind.True:
+                    return true;
+                case JsonTokenKind.False:
+                    return false;
+                case JsonTokenKind.String:
+                    var text = reader.GetString();
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    if (bool.TryParse(text, out var parsed))
+                    {
+                        return parsed;
+                    }
+
+                    throw reader.Error($"Could not convert string to boolean: {text}.");
+                case JsonTokenKind.Integer:
+                    return reader.NumberText().TrimStart('-').Trim('0').Length > 0;
+                case JsonTokenKind.Float:
+                    return Double(reader) != 0;
+                default:
+                    throw UnexpectedCharacter(reader);
+            }
+        }
+
+        /// <summary>A UTC date, as the serializer's reader reads one: ISO 8601, else what DateTime reads invariantly; "" is null.</summary>
+        public static DateTime? Date(Utf8JsonTokenizer reader)
+        {
+            reader.Read();
+            switch (reader.Kind)
+            {
+                case JsonTokenKind.Null:
+                    return null;
+                case JsonTokenKind.String:
+                    var text = reader.GetString();
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    if (IsoDates.TryParse(text, out var iso))
+                    {
+                        return iso;
+                    }
+
+                    if (!text.StartsWith("/Date(", StringComparison.Ordinal) && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var other))
+                    {
+                        return other.Kind == DateTimeKind.Local ? other.ToUniversalTime() : new DateTime(other.Ticks, DateTimeKind.Utc);
+                    }
+
+                    throw reader.Error($"Could not convert string to DateTime: {text}.");
+                default:
+                    throw UnexpectedCharacter(reader);
+            }
+        }
 
         /// <summary>A long, as the serializer converts one: an integer in range, a float (rounded), a boolean, a string that is one; "" is null.</summary>
-        public static long? Int64(JsonReader reader)
+        public static long? Int64(Utf8JsonTokenizer reader)
         {
-            Value(reader);
-            switch (reader.TokenType)
+            reader.Read();
+            switch (reader.Kind)
             {
-                case JsonToken.Null:
+                case JsonTokenKind.Null:
                     return null;
-                case JsonToken.String when ((string)reader.Value!).Length == 0:
-                    return null;
-                case JsonToken.Integer:
-                case JsonToken.Float:
-                case JsonToken.String:
-                case JsonToken.Boolean:
+                case JsonTokenKind.True:
+                    return 1;
+                case JsonTokenKind.False:
+                    return 0;
+                case JsonTokenKind.Integer:
+                    if (reader.TryGetInt64(out var integer))
+                    {
+                        return integer;
+                    }
+
+                    throw Unfit(reader, "a number", new InvalidCastException("The integer does not fit a 64-bit number."));
+                case JsonTokenKind.Float:
                     try
                     {
-                        return Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture);
+                        return Convert.ToInt64(Double(reader), CultureInfo.InvariantCulture);
                     }
-                    catch (Exception unfit) when (unfit is FormatException || unfit is OverflowException || unfit is InvalidCastException)
+                    catch (OverflowException unfit)
+                    {
+                        throw Unfit(reader, "a number", unfit);
+                    }
+
+                case JsonTokenKind.String:
+                    var text = reader.GetString();
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    if (IsoDates.TryParse(text, out _))
+                    {
+                        throw Unfit(reader, "a number");
+                    }
+
+                    try
+                    {
+                        return Convert.ToInt64(text, CultureInfo.InvariantCulture);
+                    }
+                    catch (Exception unfit) when (unfit is FormatException || unfit is OverflowException)
                     {
                         throw Unfit(reader, "a number", unfit);
                     }
@@ -120,90 +222,76 @@ namespace OAuthAudit.Engine.Api
             }
         }
 
-        /// <summary>A JSON value kept as it is (null JSON is a null JValue, as the serializer keeps it).</summary>
-        public static JToken Token(JsonReader reader)
+        /// <summary>A JSON value kept as it is (null JSON is a null JValue, as the serializer keeps it): its bytes read by a JsonTextReader set up as the serializer's.</summary>
+        public static JToken Token(Utf8JsonTokenizer reader)
         {
-            Value(reader);
-            return JToken.ReadFrom(reader);
+            reader.Read();
+            var start = reader.TokenStart;
+            reader.SkipValue();
+            var text = Encoding.UTF8.GetString(reader.Bytes, start, reader.Position - start);
+            using (var raw = new JsonTextReader(new StringReader(text)))
+            {
+                Configure(raw);
+                return JToken.ReadFrom(raw);
+            }
         }
 
         /// <summary>A list of strings: null stays null, a null element is refused, numbers and booleans are read as text.</summary>
-        public static List<string>? Strings(JsonReader reader, List<string>? existing)
+        public static List<string>? Strings(Utf8JsonTokenizer reader, List<string>? existing)
         {
-            Value(reader);
-            if (reader.TokenType == JsonToken.Null)
+            reader.Read();
+            if (reader.Kind == JsonTokenKind.Null)
             {
                 return null;
             }
 
             RequireArray(reader);
             var list = existing ?? new List<string>();
-            while (true)
+            while (reader.Read() && reader.Kind != JsonTokenKind.EndArray)
             {
-                var item = reader.ReadAsString();
-                if (reader.TokenType == JsonToken.EndArray)
-                {
-                    return list;
-                }
-
-                if (reader.TokenType == JsonToken.None)
-                {
-                    throw Truncated(reader);
-                }
-
-                if (item == null)
-                {
-                    throw NullElement(reader);
-                }
-
-                list.Add(item);
+                list.Add(StringHere(reader) ?? throw NullElement(reader));
             }
+
+            return list;
         }
 
         /// <summary>A list of objects: null stays null, a null element is refused; a list the body named before grows, as the serializer grows it.</summary>
-        public static List<T>? Objects<T>(JsonReader reader, List<T>? existing, Func<T> create, Action<JsonReader, T> readMembers)
+        public static List<T>? Objects<T>(Utf8JsonTokenizer reader, List<T>? existing, Func<T> create, Action<Utf8JsonTokenizer, T> readMembers)
             where T : class
         {
-            Value(reader);
-            if (reader.TokenType == JsonToken.Null)
+            reader.Read();
+            if (reader.Kind == JsonTokenKind.Null)
             {
                 return null;
             }
 
             RequireArray(reader);
             var list = existing ?? new List<T>();
-            while (true)
+            while (reader.Read() && reader.Kind != JsonTokenKind.EndArray)
             {
-                if (!Next(reader))
+                if (reader.Kind == JsonTokenKind.Null)
                 {
-                    throw Truncated(reader);
+                    throw NullElement(reader);
                 }
 
-                switch (reader.TokenType)
-                {
-                    case JsonToken.EndArray:
-                        return list;
-                    case JsonToken.Null:
-                        throw NullElement(reader);
-                    default:
-                        list.Add(ObjectHere(reader, null, create, readMembers));
-                        break;
-                }
+                list.Add(ObjectHere(reader, null, create, readMembers));
             }
+
+            return list;
         }
 
         /// <summary>An object member: null stays null; an object the body named before is read into again, as the serializer does.</summary>
-        public static T? Object<T>(JsonReader reader, T? existing, Func<T> create, Action<JsonReader, T> readMembers)
+        public static T? Object<T>(Utf8JsonTokenizer reader, T? existing, Func<T> create, Action<Utf8JsonTokenizer, T> readMembers)
             where T : class
         {
-            Value(reader);
-            return reader.TokenType == JsonToken.Null ? null : ObjectHere(reader, existing, create, readMembers);
+            reader.Read();
+            return reader.Kind == JsonTokenKind.Null ? null : ObjectHere(reader, existing, create, readMembers);
         }
 
-        private static T ObjectHere<T>(JsonReader reader, T? existing, Func<T> create, Action<JsonReader, T> readMembers)
+        private static T ObjectHere<T>(Utf8JsonTokenizer reader, T? existing, Func<T> create, Action<Utf8JsonTokenizer, T> readMembers)
             where T : class
         {
-            if (reader.TokenType != JsonToken.StartObject)
+            if (reader.Kind != JsonTokenKind.StartObject)
             {
                 throw Unfit(reader, "an object");
             }
@@ -213,60 +301,75 @@ namespace OAuthAudit.Engine.Api
             return value;
         }
 
-        /// <summary>Moves from a member's name to its value.</summary>
-        private static void Value(JsonReader reader)
+        private static string? StringHere(Utf8JsonTokenizer reader)
         {
-            if (!Next(reader))
+            switch (reader.Kind)
             {
-                throw Truncated(reader);
+                case JsonTokenKind.String:
+                    return reader.GetString();
+                case JsonTokenKind.Null:
+                    return null;
+                case JsonTokenKind.Integer:
+                case JsonTokenKind.Float:
+                    return reader.NumberText();
+                case JsonTokenKind.True:
+                    return "true";
+                case JsonTokenKind.False:
+                    return "false";
+                default:
+                    throw UnexpectedCharacter(reader);
             }
         }
 
-        private static void RequireArray(JsonReader reader)
+        private static double Double(Utf8JsonTokenizer reader) => double.Parse(reader.NumberText(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+        private static void RequireArray(Utf8JsonTokenizer reader)
         {
-            if (reader.TokenType != JsonToken.StartArray)
+            if (reader.Kind != JsonTokenKind.StartArray)
             {
                 throw Unfit(reader, "an array");
             }
         }
 
-        private static JsonSerializationException NullElement(JsonReader reader) =>
+        /// <summary>What the serializer's reader says for a value that cannot be the field's type at all (an object for a string).</summary>
+        private static JsonReaderException UnexpectedCharacter(Utf8JsonTokenizer reader) =>
+            reader.ErrorAt($"Unexpected character encountered while parsing value: {(char)reader.Bytes[reader.TokenStart]}.", reader.TokenStart + 1);
+
+        private static JsonSerializationException NullElement(Utf8JsonTokenizer reader) =>
             Error(reader, $"'{reader.Path}' is null where the API sends a value", null);
 
-        private static JsonSerializationException Unfit(JsonReader reader, string expected, Exception? inner = null) =>
+        private static JsonSerializationException Unfit(Utf8JsonTokenizer reader, string expected, Exception? inner = null) =>
             Error(reader, $"{Field(reader)} is {Describe(reader)} where the API sends {expected}", inner);
 
-        private static JsonSerializationException Truncated(JsonReader reader) =>
-            Error(reader, $"the JSON ends inside {Field(reader)}: the body is truncated", null);
-
-        private static string Field(JsonReader reader) => reader.Path.Length == 0 ? "the body" : "'" + reader.Path + "'";
-
-        private static string Describe(JsonReader reader)
+        private static string Field(Utf8JsonTokenizer reader)
         {
-            switch (reader.TokenType)
+            var path = reader.Path;
+            return path.Length == 0 ? "the body" : "'" + path + "'";
+        }
+
+        private static string Describe(Utf8JsonTokenizer reader)
+        {
+            switch (reader.Kind)
             {
-                case JsonToken.StartObject:
+                case JsonTokenKind.StartObject:
                     return "an object";
-                case JsonToken.StartArray:
+                case JsonTokenKind.StartArray:
                     return "an array";
-                case JsonToken.String:
-                    return "a string";
-                case JsonToken.Integer:
-                case JsonToken.Float:
-                    return "the number " + Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
-                case JsonToken.Boolean:
+                case JsonTokenKind.String:
+                    return IsoDates.TryParse(reader.GetString(), out _) ? "a date" : "a string";
+                case JsonTokenKind.Integer:
+                    return "the number " + reader.NumberText();
+                case JsonTokenKind.Float:
+                    return "the number " + Double(reader).ToString(CultureInfo.InvariantCulture);
+                case JsonTokenKind.True:
+                case JsonTokenKind.False:
                     return "a boolean";
-                case JsonToken.Date:
-                    return "a date";
                 default:
-                    return reader.TokenType.ToString();
+                    return reader.Kind.ToString();
             }
         }
 
-        private static JsonSerializationException Error(JsonReader reader, string message, Exception? inner)
-        {
-            var line = reader as IJsonLineInfo;
-            return new JsonSerializationException(message, reader.Path, line?.LineNumber ?? 0, line?.LinePosition ?? 0, inner);
-        }
+        private static JsonSerializationException Error(Utf8JsonTokenizer reader, string message, Exception? inner) =>
+            new JsonSerializationException(message, reader.Path, reader.LineNumber, reader.LinePosition, inner);
     }
 }
