@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using OAuthAudit.Engine.Api.Dto;
 
 namespace OAuthAudit.Engine.Api
@@ -55,6 +56,7 @@ namespace OAuthAudit.Engine.Api
 
         private static void Client(Utf8JsonTokenizer reader, OAuthClientDto client) => JsonFields.Members(reader, ClientNames, client, ClientMember);
 
+        [MethodImpl(Utf8JsonTokenizer.Hot)]
         private static bool ClientMember(Utf8JsonTokenizer reader, string name, OAuthClientDto client)
         {
             switch (name)

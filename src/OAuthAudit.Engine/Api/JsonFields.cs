@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -45,6 +46,7 @@ namespace OAuthAudit.Engine.Api
         /// The members of the object the reader is at: <paramref name="member"/> reads the value of a member it knows by
         /// name (exactly, or else ignoring case, as the serializer matches names); any other member is skipped.
         /// </summary>
+        [MethodImpl(Utf8JsonTokenizer.Hot)]
         public static void Members<T>(Utf8JsonTokenizer reader, MemberNames names, T target, Func<Utf8JsonTokenizer, string, T, bool> member)
         {
             while (reader.Read() && reader.Kind != JsonTokenKind.EndObject)
@@ -61,6 +63,7 @@ namespace OAuthAudit.Engine.Api
         }
 
         /// <summary>A string, as the serializer's reader reads one: numbers as written, booleans as true/false.</summary>
+        [MethodImpl(Utf8JsonTokenizer.Hot)]
         public static string? String(Utf8JsonTokenizer reader)
         {
             reader.Read();
@@ -68,6 +71,7 @@ namespace OAuthAudit.Engine.Api
         }
 
         /// <summary>An int, as the serializer's reader reads one: an integer in range, or a string that is one; "" is null.</summary>
+        [MethodImpl(Utf8JsonTokenizer.Hot)]
         public static int? Int32(Utf8JsonTokenizer reader)
         {
             reader.Read();
@@ -137,6 +141,7 @@ namespace OAuthAudit.Engine.Api
         }
 
         /// <summary>A UTC date, as the serializer's reader reads one: ISO 8601, else what DateTime reads invariantly; "" is null.</summary>
+        [MethodImpl(Utf8JsonTokenizer.Hot)]
         public static DateTime? Date(Utf8JsonTokenizer reader)
         {
             reader.Read();
@@ -237,6 +242,7 @@ namespace OAuthAudit.Engine.Api
         }
 
         /// <summary>A list of strings: null stays null, a null element is refused, numbers and booleans are read as text.</summary>
+        [MethodImpl(Utf8JsonTokenizer.Hot)]
         public static List<string>? Strings(Utf8JsonTokenizer reader, List<string>? existing)
         {
             reader.Read();
@@ -256,6 +262,7 @@ namespace OAuthAudit.Engine.Api
         }
 
         /// <summary>A list of objects: null stays null, a null element is refused; a list the body named before grows, as the serializer grows it.</summary>
+        [MethodImpl(Utf8JsonTokenizer.Hot)]
         public static List<T>? Objects<T>(Utf8JsonTokenizer reader, List<T>? existing, Func<T> create, Action<Utf8JsonTokenizer, T> readMembers)
             where T : class
         {
@@ -301,6 +308,7 @@ namespace OAuthAudit.Engine.Api
             return value;
         }
 
+        [MethodImpl(Utf8JsonTokenizer.Hot)]
         private static string? StringHere(Utf8JsonTokenizer reader)
         {
             switch (reader.Kind)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
 
@@ -36,6 +37,7 @@ namespace OAuthAudit.Engine.Api
         }
 
         /// <returns>The known name the tokenizer's current member name is, exactly or ignoring case; null for a member not known.</returns>
+        [MethodImpl(Utf8JsonTokenizer.Hot)]
         public string? Find(Utf8JsonTokenizer reader)
         {
             for (var i = 0; i < _utf8.Length; i++)
