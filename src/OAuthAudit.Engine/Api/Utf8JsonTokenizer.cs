@@ -759,7 +759,6 @@ namespace OAuthAudit.Engine.Api
         /// <summary>The name whose opening quote is at <paramref name="quote"/>, decoded (for a path in an error).</summary>
         private string NameAt(int quote)
         {
-            var (start, end, escaped) = (ValueStart, ValueEnd, _escaped);
             var i = quote + 1;
             var hasEscape = false;
             while (_bytes[i] != (byte)'"')
@@ -773,9 +772,7 @@ namespace OAuthAudit.Engine.Api
                 i++;
             }
 
-            var name = hasEscape ? Unescape(quote + 1, i) : Utf8.GetString(_bytes, quote + 1, i - quote - 1);
-            (ValueStart, ValueEnd, _escaped) = (start, end, escaped);
-            return name;
+            return hasEscape ? Unescape(quote + 1, i) : Utf8.GetString(_bytes, quote + 1, i - quote - 1);
         }
 
         private static void AppendName(StringBuilder path, string name)
