@@ -231,6 +231,11 @@ namespace OAuthAudit.Engine.Api
         public static JToken Token(Utf8JsonTokenizer reader)
         {
             reader.Read();
+            if (reader.Kind == JsonTokenKind.Null)
+            {
+                return JValue.CreateNull();
+            }
+
             var start = reader.TokenStart;
             reader.SkipValue();
             var text = Encoding.UTF8.GetString(reader.Bytes, start, reader.Position - start);
