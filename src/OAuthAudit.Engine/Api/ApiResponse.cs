@@ -27,6 +27,9 @@ namespace OAuthAudit.Engine.Api
         /// <summary>The body as text, decoded on first use: a successful JSON answer is parsed from its bytes and never needs it.</summary>
         public string Body => _body.Text;
 
+        /// <summary>The body's size as received (bytes, or characters of a body kept as text).</summary>
+        public int BodyLength => _body.Length;
+
         public string? ContentType { get; }
 
         public string? CorrelationId { get; }
@@ -49,6 +52,9 @@ namespace OAuthAudit.Engine.Api
 
         /// <summary>A reader over the body: its bytes decoded as they are read, or its text once decoded.</summary>
         public TextReader OpenBody() => _body.Open();
+
+        /// <summary>The body's bytes as received, when they are UTF-8 (see <see cref="ResponseBody.TryGetUtf8"/>); for a look before the parse.</summary>
+        public bool TryGetUtf8Body(out byte[] bytes, out int start, out int length) => _body.TryGetUtf8(out bytes, out start, out length);
 
         public static ApiResponse From(HttpResponseMessage response, string body) => From(response, new ResponseBody(body));
 

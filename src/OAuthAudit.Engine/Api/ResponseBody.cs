@@ -29,8 +29,31 @@ namespace OAuthAudit.Engine.Api
 
         public string Text => _text ?? (_text = Decode());
 
+        /// <summary>The body's size as received: bytes, or characters of a body kept as text.</summary>
+        public int Length => _bytes != null ? _length : _text?.Length ?? 0;
+
         public TextReader Open() =>
             _text != null || _bytes == null ? (TextReader)new StringReader(Text) : new StreamReader(Bytes(), _encoding, detectEncodingFromByteOrderMarks: true);
+
+        /// <summary>The body's bytes when they are UTF-8, a UTF-8 byte order mark left out; false for a body kept as text or in another encoding.</summary>
+        public bool TryGetUtf8(out byte[] bytes, out int start, out int length)
+        {
+            bytes = _bytes!;
+            start = 0;
+            length = _length;
+            if (_bytes == null || _text != null || _encoding.CodePage != Encoding.UTF8.CodePage)
+            {
+                return false;
+            }
+
+            if (_length >= 3 && _bytes[0] == 0xEF && _bytes[1] == 0xBB && _bytes[2] == 0xBF)
+            {
+                start = 3;
+                length -= 3;
+            }
+
+            return true;
+        }
 
         private MemoryStream Bytes() => new MemoryStream(_bytes!, 0, _length, writable: false);
 
