@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Security;
+using System.Threading;
 using System.Threading.Tasks;
 using OAuthAudit.Emulator;
 
@@ -12,6 +13,17 @@ namespace OAuthAudit.Module.Tests
         /// <summary>Connects with the variables <see cref="Variables"/> sets; retries stay short so fault tests are quick.</summary>
         public const string Connect =
             "Connect-GcOrganization -ClientId $clientId -ClientSecret $secret -LoginBaseUri $login -ApiBaseUri $api -MaxRetryWait 0.2";
+
+        /// <summary>
+        /// The emulator serves from this process, so its handlers share one thread pool with the module's requests (a
+        /// real API server has its own): with the pool's two threads of a two-core machine busy, the server would start
+        /// a request late and the log would show a round trip the module never waited through.
+        /// </summary>
+        static LiveOrganization()
+        {
+            ThreadPool.GetMinThreads(out var workers, out var completions);
+            ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(completions, 32));
+        }
 
         private LiveOrganization(GenesysCloudEmulator emulator)
         {

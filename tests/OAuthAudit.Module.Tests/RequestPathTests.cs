@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
 using OAuthAudit.Emulator;
 using Xunit;
 using static OAuthAudit.Module.Tests.Eventually;
@@ -62,6 +63,27 @@ namespace OAuthAudit.Module.Tests
             Assert.Equal(Enumerable.Range(0, ScaleOrganization.ReferencedRoleCount).Select(ScaleOrganization.RoleId).OrderBy(id => id), asked.SelectMany(ids => ids).OrderBy(id => id));
             Assert.Equal(1, RequestTimeline.SequentialRoundTrips(batches));
             Assert.Equal(Enumerable.Range(12, 12).Select(number => $"Role {number:D3}|True"), result.Output.Select(item => item.ToString()));
+        }
+
+        [Fact]
+        public async Task A_role_id_the_look_at_the_raw_listing_passes_over_is_read_after_the_parse_once_and_resolved()
+        {
+            // Not a plain id ([A-Za-z0-9_-]): the byte scan that asks for roles before the listing is parsed skips it.
+            const string OddId = "odd.role+id";
+            var organization = ScaleOrganization.Create(200);
+            organization.Roles.Add(JObject.FromObject(new { id = OddId, name = "Odd Role", permissionPolicies = new object[0], permissions = new string[0], @default = false, selfUri = "/api/v2/authorization/roles/odd" }));
+            organization.Clients[2]["roleDivisions"]![0]!["roleId"] = OddId;
+            await using var org = await LiveOrganization.StartAsync(organization);
+            org.Emulator.Knobs.Latency = Latency;
+
+            var result = org.RunConnected("(Get-GcOAuthClient | Where-Object Name -eq client-00002).Roles | ForEach-Object { $_.RoleName + '|' + $_.IsKnownRole }").ThrowIfFailed();
+
+            Assert.Contains("Odd Role|True", result.Output.Select(item => item.ToString()));
+            var asked = org.Emulator.Requests.Where(request => request.Path == RolesPath)
+                .SelectMany(request => request.Query.Split('&')).Where(part => part.StartsWith("id=", StringComparison.Ordinal)).Select(part => Uri.UnescapeDataString(part.Substring(3))).ToArray();
+            Assert.Equal(ScaleOrganization.ReferencedRoleCount + 1, asked.Length);
+            Assert.Equal(asked.Length, asked.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.Contains(OddId, asked);
         }
 
         [Fact]

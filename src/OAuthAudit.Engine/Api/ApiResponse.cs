@@ -27,6 +27,9 @@ namespace OAuthAudit.Engine.Api
         /// <summary>The body as text, decoded on first use: a successful JSON answer is parsed from its bytes and never needs it.</summary>
         public string Body => _body.Text;
 
+        /// <summary>The body's size as received (bytes, or characters of a body kept as text).</summary>
+        public int BodyLength => _body.Length;
+
         public string? ContentType { get; }
 
         public string? CorrelationId { get; }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Security;
 using System.Text;
 using System.Threading;
@@ -15,7 +16,8 @@ namespace OAuthAudit.Engine.Api
     /// <summary>
     /// Gets tokens with the client-credentials grant (POST https://login.&lt;domain&gt;/oauth/token, HTTP Basic)
     /// and reuses one until shortly before it expires. Safe for many callers at once: one request renews the
-    /// token for all of them, and a 401 renews only the token it was answered to.
+    /// token for all of them (when it fails, those that waited for it get its error rather than asking again), and a
+    /// 401 renews only the token it was answered to.
     /// </summary>
     internal sealed class ClientCredentialsTokenSource : IAccessTokenSource
     {
@@ -35,6 +37,8 @@ namespace OAuthAudit.Engine.Api
         private SecureString? _token;
         private DateTime? _renewAt;
         private DateTime? _expiresAt;
+        private int _requestsEnded;
+        private ExceptionDispatchInfo? _failed;
 
         public ClientCredentialsTokenSource(ClientCredential credential, GenesysEndpoint endpoint, HttpTransport transport)
         {
@@ -66,10 +70,35 @@ namespace OAuthAudit.Engine.Api
                 return current;
             }
 
+            var endedBefore = Volatile.Read(ref _requestsEnded);
             await _requesting.WaitAsync(operation.Cancellation).ConfigureAwait(false);
             try
             {
-                return Current() ?? await RequestTokenAsync(operation).ConfigureAwait(false);
+                if (Current() is string renewed)
+                {
+                    return renewed;
+                }
+
+                if (_requestsEnded != endedBefore && _failed != null)
+                {
+                    // The request this caller waited for failed: its error, not another request.
+                    _failed.Throw();
+                }
+
+                _failed = null;
+                try
+                {
+                    return await RequestTokenAsync(operation).ConfigureAwait(false);
+                }
+                catch (Exception failure) when (!(failure is OperationCanceledException))
+                {
+                    _failed = ExceptionDispatchInfo.Capture(failure);
+                    throw;
+                }
+                finally
+                {
+                    Volatile.Write(ref _requestsEnded, _requestsEnded + 1);
+                }
             }
             finally
             {

@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using OAuthAudit.Engine.Operations;
@@ -30,10 +31,11 @@ namespace OAuthAudit.Engine.Api
 
         /// <param name="pathAndQuery">An API path such as /api/v2/oauth/clients, or a nextUri the API gave.</param>
         /// <param name="requiredPermission">The permission the endpoint needs, named in a 403 error when the API does not name it.</param>
+        /// <param name="arrived">Called with a successful answer before its body is parsed (a look at the raw body); it must not throw.</param>
         /// <returns>The parsed body, or null when the API answered 404 and <paramref name="notFoundIsNull"/> is set.</returns>
-        public Task<T?> GetAsync<T>(string pathAndQuery, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull = false)
+        public Task<T?> GetAsync<T>(string pathAndQuery, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull = false, Action<ApiResponse>? arrived = null)
             where T : class =>
-            SendJsonAsync<T>(HttpMethod.Get, pathAndQuery, null, expectedModel, requiredPermission, operation, notFoundIsNull);
+            SendJsonAsync<T>(HttpMethod.Get, pathAndQuery, null, expectedModel, requiredPermission, operation, notFoundIsNull, arrived);
 
         /// <summary>
         /// Starts one of the API's documented read-only query jobs (a POST whose body is the query): the only
@@ -41,7 +43,7 @@ namespace OAuthAudit.Engine.Api
         /// </summary>
         public async Task<T> PostQueryAsync<T>(string path, object query, string expectedModel, string? requiredPermission, Operation operation)
             where T : class =>
-            (await SendJsonAsync<T>(HttpMethod.Post, path, QueryBody(query), expectedModel, requiredPermission, operation, notFoundIsNull: false).ConfigureAwait(false))!;
+            (await SendJsonAsync<T>(HttpMethod.Post, path, QueryBody(query), expectedModel, requiredPermission, operation, notFoundIsNull: false, arrived: null).ConfigureAwait(false))!;
 
         /// <summary>The query as JSON with the DTO's own names, whatever JsonConvert.DefaultSettings another module in the process set.</summary>
         private static string QueryBody(object query)
@@ -55,7 +57,7 @@ namespace OAuthAudit.Engine.Api
 
         private const int MaxRenewals = 2;
 
-        private async Task<T?> SendJsonAsync<T>(HttpMethod method, string pathAndQuery, string? jsonBody, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull)
+        private async Task<T?> SendJsonAsync<T>(HttpMethod method, string pathAndQuery, string? jsonBody, string expectedModel, string? requiredPermission, Operation operation, bool notFoundIsNull, Action<ApiResponse>? arrived)
             where T : class
         {
             var uri = Resolve(pathAndQuery, method);
@@ -85,15 +87,27 @@ namespace OAuthAudit.Engine.Api
                 throw ApiErrors.InvalidBody(response, description, expectedModel, new JsonSerializationException($"status {response.Status} where the API answers {(method == HttpMethod.Post ? "200 or 202" : "200")} with the {expectedModel}"));
             }
 
+            arrived?.Invoke(response);
             try
             {
-                return JsonBodies.Read<T>(response);
+                return response.BodyLength < ParsedOffThePool ? JsonBodies.Read<T>(response) : await ParseOffThePoolAsync<T>(response).ConfigureAwait(false);
             }
             catch (JsonException parseError)
             {
                 throw ApiErrors.InvalidBody(response, description, expectedModel, parseError);
             }
         }
+
+        /// <summary>Bodies this large (a 10,000-client listing is 8 MB) are parsed on a thread of their own.</summary>
+        private const int ParsedOffThePool = 1 << 20;
+
+        /// <summary>
+        /// A parse of a few hundred milliseconds would hold one of the few pool threads (two on a two-core machine) that
+        /// the requests sent meanwhile need to go out and come back.
+        /// </summary>
+        private static Task<T> ParseOffThePoolAsync<T>(ApiResponse response)
+            where T : class =>
+            Task.Factory.StartNew(() => JsonBodies.Read<T>(response), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         public void Dispose() => _transport.Dispose();
 

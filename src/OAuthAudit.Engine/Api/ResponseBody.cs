@@ -30,6 +30,9 @@ namespace OAuthAudit.Engine.Api
 
         public string Text => _text ?? (_text = Decode());
 
+        /// <summary>The body's size as received: bytes, or characters of a body kept as text.</summary>
+        public int Length => _bytes != null ? _length : _text?.Length ?? 0;
+
         public TextReader Open() =>
             _text != null || _bytes == null ? (TextReader)new StringReader(Text) : new StreamReader(Bytes(), _encoding, detectEncodingFromByteOrderMarks: true);
 

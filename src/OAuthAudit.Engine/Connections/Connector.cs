@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Files;
@@ -20,8 +22,13 @@ namespace OAuthAudit.Engine.Connections
             var api = new GenesysApiClient(request.Endpoint, transport, tokens);
             try
             {
-                operation.Wait(tokens.GetTokenAsync(operation));
-                var source = operation.Wait(LiveOrganizationSource.ConnectAsync(api, operation, request.ListingFreshFor, request.Clock));
+                // The token is asked for first (its messages are this command's); the organization's reads start beside
+                // it and wait for it, so they go out as soon as it is in.
+                var token = tokens.GetTokenAsync(operation);
+                var connecting = LiveOrganizationSource.ConnectAsync(api, operation, request.ListingFreshFor, request.Clock);
+                connecting.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                operation.Wait(token);
+                var source = operation.Wait(connecting);
                 return new GcContext(new OrganizationDirectory(source), ContextSource.Api, tokens)
                 {
                     Region = request.Endpoint.Region,

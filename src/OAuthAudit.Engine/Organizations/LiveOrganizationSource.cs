@@ -103,29 +103,73 @@ namespace OAuthAudit.Engine.Organizations
             _listingAhead.Start(ReadListingAheadAsync, _lifetime.Token);
         }
 
-        /// <summary>The listing read when connecting; once it is in, what resolving it needs is started (before the listing is handed over).</summary>
+        /// <summary>
+        /// The listing read when connecting. The roles its raw body seems to reference (<see cref="RoleIdScan"/>) are
+        /// asked for before it is parsed; once it is parsed, the roles it does reference are read after them (found
+        /// read, unless the hint missed some), all before the listing is handed over.
+        /// </summary>
         private async Task<IReadOnlyList<OAuthClientDto>> ReadListingAheadAsync(Operation operation)
         {
-            var clients = await ReadClientListingAsync<OAuthClientDto>(client => client.Id, operation).ConfigureAwait(false);
-            StartAuthorizationAhead(clients);
+            var clients = await ReadClientListingAsync<OAuthClientDto>(client => client.Id, operation, StartAuthorizationFromHint).ConfigureAwait(false);
+            StartAuthorizationAhead(OAuthClientFactory.ReferencedRoleIds(clients));
             return clients;
         }
 
-        /// <summary>
-        /// The roles the listing references and the permission catalogue, as reads of the connection (kept for it, as
-        /// a command's own reads are): a command that resolves the clients waits for them instead of asking again.
-        /// </summary>
-        private void StartAuthorizationAhead(IReadOnlyList<OAuthClientDto> clients)
+        private void StartAuthorizationFromHint(ApiResponse listing)
         {
-            var roleIds = OAuthClientFactory.ReferencedRoleIds(clients);
-            if (roleIds.Length == 0 || _lifetime.IsCancellationRequested)
+            ArraySegment<byte> body;
+            try
+            {
+                body = listing.Utf8Body();
+            }
+            catch (ArgumentException)
+            {
+                return; // Not text in its encoding: the parse says so.
+            }
+
+            if (RoleIdScan.Scan(body.Array!, body.Offset, body.Count) is IReadOnlyCollection<string> hinted)
+            {
+                StartAuthorizationAhead(hinted);
+            }
+        }
+
+        /// <summary>
+        /// The roles <paramref name="roleIds"/> name and the permission catalogue, as reads of the connection (kept for
+        /// it, as a command's own reads are): a command that resolves the clients waits for them instead of asking
+        /// again. A read started before (from the hint) is waited for first, so no id is asked for twice.
+        /// </summary>
+        private void StartAuthorizationAhead(IReadOnlyCollection<string> roleIds)
+        {
+            if (roleIds.Count == 0 || _lifetime.IsCancellationRequested)
             {
                 return;
             }
 
+            // The role batches first: the catalogue is one request, they may be many.
+            var before = Volatile.Read(ref _rolesAhead);
+            Volatile.Write(ref _rolesAhead, AsyncOnce<IReadOnlyList<AuthorizationRole>>.RunAhead(async () =>
+            {
+                await AfterQuietly(before).ConfigureAwait(false);
+                return await _referencedRoles.GetAsync(roleIds, _roles.Value, new Operation(_rolesRead, _lifetime.Token)).ConfigureAwait(false);
+            }));
             _catalog.StartAheadIfIdle(() => FetchPermissionCatalogAsync(new Operation(_catalogRead, _lifetime.Token)));
+        }
 
-            Volatile.Write(ref _rolesAhead, AsyncOnce<IReadOnlyList<AuthorizationRole>>.RunAhead(() => _referencedRoles.GetAsync(roleIds, _roles.Value, new Operation(_rolesRead, _lifetime.Token))));
+        /// <summary>Waits for a read started before; its failure is dropped (the read after it asks again).</summary>
+        private static async Task AfterQuietly(Task? before)
+        {
+            if (before == null)
+            {
+                return;
+            }
+
+            try
+            {
+                await before.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+            }
         }
 
         /// <summary>True while the listing read when connecting is held for a command (tests: released after its window).</summary>
@@ -268,10 +312,11 @@ namespace OAuthAudit.Engine.Organizations
         }
 
         /// <summary>The client listing as T (the DTO, or the JSON objects themselves): every page of its nextUri chain, each id once.</summary>
-        private async Task<IReadOnlyList<T>> ReadClientListingAsync<T>(Func<T, string?> idOf, Operation operation)
+        /// <param name="arrived">Called with the first page's answer before it is parsed.</param>
+        private async Task<IReadOnlyList<T>> ReadClientListingAsync<T>(Func<T, string?> idOf, Operation operation, Action<ApiResponse>? arrived = null)
         {
             const string Model = "OAuthClientEntityListing";
-            var first = (await _api.GetAsync<EntityListingDto<T>>(ClientsPath, Model, ClientViewPermission, operation).ConfigureAwait(false))!;
+            var first = (await _api.GetAsync<EntityListingDto<T>>(ClientsPath, Model, ClientViewPermission, operation, arrived: arrived).ConfigureAwait(false))!;
             var clients = new List<T>(ListingPages.EntitiesOf(first.Entities, ClientsPath, ClientsPath));
             clients.AddRange(await PagedListing.FollowNextUrisAsync(_api, "OAuth client", ClientsPath, ClientsPath, first, Model, ClientViewPermission, operation).ConfigureAwait(false));
             ListingPages.RequireUniqueIds(clients, idOf, ClientsPath);
