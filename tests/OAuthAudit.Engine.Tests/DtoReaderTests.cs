@@ -38,6 +38,8 @@ namespace OAuthAudit.Engine.Tests
 
         public static TheoryData<string, string> ListingCases() => Cases(ListingMembers);
 
+        public static TheoryData<string, string> TokenCases() => Cases(Members(typeof(TokenResponseDto)));
+
         [Theory]
         [MemberData(nameof(ClientCases))]
         public void A_client_member_with_any_value_reads_as_the_serializer_reads_it(string member, string value) =>
@@ -47,6 +49,11 @@ namespace OAuthAudit.Engine.Tests
         [MemberData(nameof(RoleCases))]
         public void A_role_member_with_any_value_reads_as_the_serializer_reads_it(string member, string value) =>
             AssertSame<EntityListingDto<DomainOrganizationRoleDto>>(Listing(Role(member, value)), member, value);
+
+        [Theory]
+        [MemberData(nameof(TokenCases))]
+        public void A_token_answer_member_with_any_value_reads_as_the_serializer_reads_it(string member, string value) =>
+            AssertSame<TokenResponseDto>(With(JObject.Parse("{\"access_token\":\"t\",\"token_type\":\"bearer\",\"expires_in\":86399,\"error\":null,\"error_description\":null}"), member, value), member, value);
 
         [Theory]
         [MemberData(nameof(ListingCases))]

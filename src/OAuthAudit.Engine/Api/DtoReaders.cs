@@ -6,7 +6,9 @@ using OAuthAudit.Engine.Api.Dto;
 namespace OAuthAudit.Engine.Api
 {
     /// <summary>
-    /// Hand-written readers for the largest bodies (the OAuth client listing, a client, the role listing): the
+    /// Hand-written readers for the largest bodies (the OAuth client listing, a client, the role listing), and for the
+    /// token answer, which is on the way to every first request (the serializer's first use costs a cold process tens
+    /// of milliseconds): the
     /// serializer's conversions and failures (<see cref="JsonFields"/>) without its reflection, contracts and list
     /// growth, which cost a cold process most of a second on a 10,000-client listing. Each member name is the DTO's
     /// JsonProperty name; a DTO member added without a line here is caught by the engine tests comparing both readers.
@@ -18,7 +20,10 @@ namespace OAuthAudit.Engine.Api
             [typeof(EntityListingDto<OAuthClientDto>)] = reader => JsonFields.Body(reader, () => new EntityListingDto<OAuthClientDto>(), (r, listing) => Listing(r, listing, () => new OAuthClientDto(), Client)),
             [typeof(OAuthClientDto)] = reader => JsonFields.Body<OAuthClientDto>(reader, () => new OAuthClientDto(), Client),
             [typeof(EntityListingDto<DomainOrganizationRoleDto>)] = reader => JsonFields.Body(reader, () => new EntityListingDto<DomainOrganizationRoleDto>(), (r, listing) => Listing(r, listing, () => new DomainOrganizationRoleDto(), Role)),
+            [typeof(TokenResponseDto)] = reader => JsonFields.Body(reader, () => new TokenResponseDto(), Token),
         };
+
+        private static readonly MemberNames TokenNames = new MemberNames("access_token", "token_type", "expires_in", "error", "error_description");
 
         private static readonly MemberNames ListingNames = new MemberNames("entities", "pageSize", "pageNumber", "total", "pageCount", "selfUri", "nextUri");
 
@@ -53,6 +58,21 @@ namespace OAuthAudit.Engine.Api
                     default: return false;
                 }
             });
+
+        private static void Token(Utf8JsonTokenizer reader, TokenResponseDto answer) => JsonFields.Members(reader, TokenNames, answer, TokenMember);
+
+        private static bool TokenMember(Utf8JsonTokenizer reader, string name, TokenResponseDto answer)
+        {
+            switch (name)
+            {
+                case "access_token": answer.AccessToken = JsonFields.String(reader); return true;
+                case "token_type": answer.TokenType = JsonFields.String(reader); return true;
+                case "expires_in": answer.ExpiresIn = JsonFields.Float(reader); return true;
+                case "error": answer.Error = JsonFields.String(reader); return true;
+                case "error_description": answer.ErrorDescription = JsonFields.String(reader); return true;
+                default: return false;
+            }
+        }
 
         private static void Client(Utf8JsonTokenizer reader, OAuthClientDto client) => JsonFields.Members(reader, ClientNames, client, ClientMember);
 

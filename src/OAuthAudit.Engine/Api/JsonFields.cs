@@ -172,6 +172,35 @@ namespace OAuthAudit.Engine.Api
             }
         }
 
+        /// <summary>A double, as the serializer's reader reads one: a number, or a string that is one; "" is null.</summary>
+        public static double? Float(Utf8JsonTokenizer reader)
+        {
+            reader.Read();
+            switch (reader.Kind)
+            {
+                case JsonTokenKind.Null:
+                    return null;
+                case JsonTokenKind.Integer:
+                case JsonTokenKind.Float:
+                    return Double(reader);
+                case JsonTokenKind.String:
+                    var text = reader.GetString();
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    if (double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        return parsed;
+                    }
+
+                    throw reader.Error($"Could not convert string to double: {text}.");
+                default:
+                    throw UnexpectedCharacter(reader);
+            }
+        }
+
         /// <summary>A long, as the serializer converts one: an integer in range, a float (rounded), a boolean, a string that is one; "" is null.</summary>
         public static long? Int64(Utf8JsonTokenizer reader)
         {
