@@ -6,7 +6,7 @@
 .DESCRIPTION
     For each organization size (10, 1,000 and 10,000 clients with 500 roles; bench/New-BenchmarkOrganization.ps1,
     a fixed seed) it starts the emulator (tests/OAuthAudit.Emulator) standalone with injected latency and a request
-    log, then runs, alternating and -Iterations times each:
+    log, then, after one unmeasured warm-up run of each side, runs, alternating and -Iterations times each:
       module  a fresh pwsh -NoProfile: Import-Module, Connect-GcOrganization to the emulator,
               Get-GcOAuthClient | Test-GcOAuthClientScope (bench/Measure-ModuleAudit.ps1)
       peer    node bench/peer/list-clients.js: the SDK logs in with client credentials and lists the OAuth clients
@@ -285,6 +285,7 @@ $organizations = foreach ($clientCount in $counts) {
     Write-Host "Organization of $clientCount clients: emulator at $LatencyMilliseconds ms latency, $Iterations iteration(s)..."
     $emulator = Start-Emulator -Assembly $emulatorAssembly -SnapshotPath $snapshot -RequestLogPath $requestLog
     $runs = [System.Collections.Generic.List[object]]::new()
+    $warmUps = [System.Collections.Generic.List[object]]::new()
     try {
         $endpoint = $emulator.Endpoint
         $env:OAUTHAUDIT_BENCH_SECRET = $endpoint.secret
@@ -296,6 +297,13 @@ $organizations = foreach ($clientCount in $counts) {
         $moduleCommand = @($pwshCommand) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-ModuleAudit.ps1'),
             '-ManifestPath', $manifest, '-ResultPath', $moduleResult, '-LoginBaseUri', $endpoint.loginBaseUri, '-ApiBaseUri', $endpoint.apiBaseUri, '-ClientId', $endpoint.clientId) + $baselineArguments
         $peerCommand = @('node', (Join-Path $peerFolder 'list-clients.js'), $peerResult)
+        # One unmeasured run of each side first: the emulator (standing in for the API, which has no cold start) JITs
+        # its own paths on its first requests, which would otherwise be charged to whichever side goes first.
+        $warmUps.Add((Invoke-MeasuredRun -Side module -Iteration 0 -Command $moduleCommand -ResultPath $moduleResult))
+        if ($runPeer) {
+            $warmUps.Add((Invoke-MeasuredRun -Side peer -Iteration 0 -Command $peerCommand -ResultPath $peerResult))
+        }
+
         for ($iteration = 1; $iteration -le $Iterations; $iteration++) {
             # Alternate which side goes first, so neither always runs on a warmer machine.
             $sides = if ($iteration % 2 -eq 1) { 'module', 'peer' } else { 'peer', 'module' }
@@ -335,7 +343,8 @@ $organizations = foreach ($clientCount in $counts) {
             })
     }
 
-    $unattributed = @($log.requests).Count - ($runs | Measure-Object -Property Requests -Sum).Sum
+    $warmUpRequests = @($log.requests | Where-Object { $started = [long] $_.startedTicks; @($warmUps | Where-Object { $started -ge $_.StartTicks -and $started -le $_.EndTicks }).Count -gt 0 }).Count
+    $unattributed = @($log.requests).Count - ($runs | Measure-Object -Property Requests -Sum).Sum - $warmUpRequests
     if ($unattributed -ne 0) {
         throw "$unattributed request(s) in '$requestLog' fall outside every run's time window."
     }
