@@ -32,7 +32,9 @@ $imported = $clock.Elapsed.TotalMilliseconds
 
 $result = [ordered]@{ side = 'module'; mode = $Mode; processStartToScriptMs = [math]::Round($startup, 1); importMs = [math]::Round($imported, 1) }
 if ($Mode -eq 'Audit') {
-    $secret = ConvertTo-SecureString -String $env:OAUTHAUDIT_BENCH_SECRET -AsPlainText -Force
+    # Not ConvertTo-SecureString: its module (Microsoft.PowerShell.Security) would be auto-loaded, ~70 ms of the
+    # harness's own in a fresh pwsh, where the peer reads its secret from the environment as it is.
+    $secret = [System.Net.NetworkCredential]::new('', $env:OAUTHAUDIT_BENCH_SECRET).SecurePassword
     $null = Connect-GcOrganization -ClientId $ClientId -ClientSecret $secret -LoginBaseUri $LoginBaseUri -ApiBaseUri $ApiBaseUri
     $connected = $clock.Elapsed.TotalMilliseconds
     $first = $null
