@@ -102,7 +102,7 @@ namespace OAuthAudit.Engine.Api
         private const int ParsedOffThePool = 1 << 20;
 
         /// <summary>
-        /// A parse of a few hundred milliseconds would hold one of the few pool threads (two on a two-core machine) that
+        /// A parse of tens of milliseconds or more would hold one of the few pool threads (two on a two-core machine) that
         /// the requests sent meanwhile need to go out and come back.
         /// </summary>
         private static Task<T> ParseOffThePoolAsync<T>(ApiResponse response)

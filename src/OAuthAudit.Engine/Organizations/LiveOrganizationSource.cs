@@ -22,8 +22,8 @@ namespace OAuthAudit.Engine.Organizations
     /// waits for it under its own cancellation, and reads it again itself if it failed. Roles that clients reference
     /// are read by id (<see cref="RoleLookup"/>), apart from the full listing.
     /// The client listing is read ahead too, when connecting, and given to the first caller that reads the whole
-    /// listing within <see cref="ListingFreshFor"/> (<see cref="FreshReadAhead{T}"/>); once it is in, the roles it
-    /// references and the permission catalogue are started, so that caller finds them read or on the way.
+    /// listing within <see cref="ListingFreshFor"/> (<see cref="FreshReadAhead{T}"/>); as soon as its bytes are in, the
+    /// roles it references and the permission catalogue are started, so that caller finds them read or on the way.
     /// </summary>
     internal sealed class LiveOrganizationSource : IOrganizationSource
     {
