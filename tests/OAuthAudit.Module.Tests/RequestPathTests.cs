@@ -87,6 +87,20 @@ namespace OAuthAudit.Module.Tests
         }
 
         [Fact]
+        public async Task Roles_refused_while_the_listing_is_read_are_asked_for_once_more_by_the_command_and_its_error_shown()
+        {
+            await using var org = await LiveOrganization.StartAsync(ScaleOrganization.Create(20));
+            org.Emulator.Faults.Enqueue(new Fault(RolesPath, 403, times: 100));
+
+            var result = org.RunConnected("Get-GcOAuthClient | Out-Null");
+
+            Assert.NotNull(result.FirstError);
+            Assert.Contains("authorization:role:view", result.FirstError!.ToString(), StringComparison.Ordinal);
+            // Read ahead once (from the listing's bytes), then once by the command: never a third time after the parse.
+            Assert.Equal(2 * Batches(ScaleOrganization.ReferencedRoleCount), org.Emulator.Requests.Count(request => request.Path == RolesPath));
+        }
+
+        [Fact]
         public async Task A_refused_id_filter_falls_back_to_every_role_page_once_with_the_same_roles()
         {
             await using var org = await LiveOrganization.StartAsync(ScaleOrganization.Create(20));

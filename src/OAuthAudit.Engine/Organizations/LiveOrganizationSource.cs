@@ -145,31 +145,19 @@ namespace OAuthAudit.Engine.Organizations
                 return;
             }
 
-            // The role batches first: the catalogue is one request, they may be many.
+            // The role batches first: the catalogue is one request, they may be many. When the read started before
+            // failed, this one fails with it (the command then reads itself, as after any failed read ahead).
             var before = Volatile.Read(ref _rolesAhead);
             Volatile.Write(ref _rolesAhead, AsyncOnce<IReadOnlyList<AuthorizationRole>>.RunAhead(async () =>
             {
-                await AfterQuietly(before).ConfigureAwait(false);
+                if (before != null)
+                {
+                    await before.ConfigureAwait(false);
+                }
+
                 return await _referencedRoles.GetAsync(roleIds, _roles.Value, new Operation(_rolesRead, _lifetime.Token)).ConfigureAwait(false);
             }));
             _catalog.StartAheadIfIdle(() => FetchPermissionCatalogAsync(new Operation(_catalogRead, _lifetime.Token)));
-        }
-
-        /// <summary>Waits for a read started before; its failure is dropped (the read after it asks again).</summary>
-        private static async Task AfterQuietly(Task? before)
-        {
-            if (before == null)
-            {
-                return;
-            }
-
-            try
-            {
-                await before.ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-            }
         }
 
         /// <summary>True while the listing read when connecting is held for a command (tests: released after its window).</summary>
