@@ -155,8 +155,10 @@ namespace OAuthAudit.Engine.Tests
         public async Task An_answer_of_unknown_length_is_cut_off_at_the_limit()
         {
             await using var emulator = await GenesysCloudEmulator.StartAsync(Demo());
+            // Before connecting, for both reads of the registry: the one started when connecting, and the command's own
+            // after that one failed (enqueued after Connect, the first could already have been answered in full).
+            emulator.Faults.Enqueue(Fault.Chunked("/api/v2/oauth/scopes", times: 2));
             using var context = Connect(emulator, maxResponseBytes: 4096);
-            emulator.Faults.Enqueue(Fault.Chunked("/api/v2/oauth/scopes"));
 
             var error = Assert.Throws<GenesysApiException>(() => context.Directory.GetClients(Operation.Quiet).ToList());
 
@@ -168,8 +170,9 @@ namespace OAuthAudit.Engine.Tests
         public async Task An_answer_of_unknown_length_under_the_limit_is_read_whole()
         {
             await using var emulator = await GenesysCloudEmulator.StartAsync(Demo());
-            using var context = Connect(emulator);
+            // Before connecting: the listing is read while connecting, so a fault enqueued after could miss it.
             emulator.Faults.Enqueue(Fault.Chunked("/api/v2/oauth/clients"));
+            using var context = Connect(emulator);
 
             Assert.Equal(40, context.Directory.GetClients(Operation.Quiet).Count());
             Assert.Equal(256L * 1024 * 1024, HttpTransportDefault);
