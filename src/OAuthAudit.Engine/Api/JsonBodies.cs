@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -28,8 +27,6 @@ namespace OAuthAudit.Engine.Api
             MaxDepth = MaxDepth,
         };
 
-        private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
-
         private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
         private static readonly JsonSerializer KeptSerializer = JsonSerializer.Create(KeptSettings);
@@ -45,7 +42,7 @@ namespace OAuthAudit.Engine.Api
             var read = HandReader<T>();
             if (read != null)
             {
-                return Guarded(() => ReadUtf8<T>(read, new ArraySegment<byte>(StrictUtf8.GetBytes(json))));
+                return Guarded(() => ReadUtf8<T>(read, new ResponseBody(json).Utf8()));
             }
 
             using (var text = new StringReader(json))

@@ -45,7 +45,7 @@ namespace OAuthAudit.Engine.Api
         {
             if (_bytes == null || _text != null)
             {
-                return new ArraySegment<byte>(StrictUtf8.GetBytes(Text));
+                return new ArraySegment<byte>(Utf8JsonTokenizer.StrictUtf8.GetBytes(Text));
             }
 
             var (marked, mark) = ByteOrderMark();
@@ -56,10 +56,8 @@ namespace OAuthAudit.Engine.Api
             }
 
             var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            return new ArraySegment<byte>(StrictUtf8.GetBytes(strict.GetString(_bytes, mark, _length - mark)));
+            return new ArraySegment<byte>(Utf8JsonTokenizer.StrictUtf8.GetBytes(strict.GetString(_bytes, mark, _length - mark)));
         }
-
-        private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
         /// <summary>The encoding a byte order mark names, as a StreamReader detects them, and the mark's length.</summary>
         private (Encoding? Encoding, int Length) ByteOrderMark()

@@ -20,7 +20,8 @@ namespace OAuthAudit.Engine.Api
         /// </summary>
         internal const MethodImplOptions Hot = (MethodImplOptions)512;
 
-        private static readonly Encoding Utf8 = new UTF8Encoding(false, true);
+        /// <summary>UTF-8 that throws on invalid bytes rather than replacing them: the one strict UTF-8 of the body readers.</summary>
+        internal static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
         private readonly byte[] _bytes;
         private readonly int _start;
@@ -155,7 +156,7 @@ namespace OAuthAudit.Engine.Api
                 return string.Empty;
             }
 
-            return _escaped ? Unescape(ValueStart, ValueEnd) : Utf8.GetString(_bytes, ValueStart, length);
+            return _escaped ? Unescape(ValueStart, ValueEnd) : StrictUtf8.GetString(_bytes, ValueStart, length);
         }
 
         /// <summary>The current number's text, as written.</summary>
@@ -731,7 +732,7 @@ namespace OAuthAudit.Engine.Api
 
                 if (run > i)
                 {
-                    length += Utf8.GetChars(_bytes, i, run - i, chars, length);
+                    length += StrictUtf8.GetChars(_bytes, i, run - i, chars, length);
                     i = run;
                     continue;
                 }
@@ -772,7 +773,7 @@ namespace OAuthAudit.Engine.Api
                 i++;
             }
 
-            return hasEscape ? Unescape(quote + 1, i) : Utf8.GetString(_bytes, quote + 1, i - quote - 1);
+            return hasEscape ? Unescape(quote + 1, i) : StrictUtf8.GetString(_bytes, quote + 1, i - quote - 1);
         }
 
         private static void AppendName(StringBuilder path, string name)

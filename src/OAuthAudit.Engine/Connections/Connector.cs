@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 using OAuthAudit.Engine.Api;
 using OAuthAudit.Engine.Organizations;
 using OAuthAudit.Engine.Files;
@@ -25,8 +23,7 @@ namespace OAuthAudit.Engine.Connections
                 // The token is asked for first (its messages are this command's); the organization's reads start beside
                 // it and wait for it, so they go out as soon as it is in.
                 var token = tokens.GetTokenAsync(operation);
-                var connecting = LiveOrganizationSource.ConnectAsync(api, operation, request.ListingFreshFor, request.Clock);
-                connecting.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                var connecting = AsyncOnce<LiveOrganizationSource>.Observed(LiveOrganizationSource.ConnectAsync(api, operation, request.ListingFreshFor, request.Clock));
                 operation.Wait(token);
                 var source = operation.Wait(connecting);
                 return new GcContext(new OrganizationDirectory(source), ContextSource.Api, tokens)

@@ -111,11 +111,13 @@ namespace OAuthAudit.Engine.Organizations
         }
 
         /// <summary>Runs <paramref name="fetch"/> on the thread pool with its failure observed (a read nobody waits for never raises an unobserved-task exception).</summary>
-        internal static Task<T> RunAhead(Func<Task<T>> fetch)
+        internal static Task<T> RunAhead(Func<Task<T>> fetch) => Observed(Task.Run(fetch));
+
+        /// <summary>The task, its failure observed: a task that may end with nobody waiting never raises an unobserved-task exception.</summary>
+        internal static Task<T> Observed(Task<T> task)
         {
-            var ahead = Task.Run(fetch);
-            ahead.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return ahead;
+            task.ContinueWith(failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return task;
         }
 
         /// <summary>The task's result, or OperationCanceledException as soon as the caller cancels (the task goes on).</summary>
