@@ -93,6 +93,7 @@ namespace OAuthAudit.Engine.Api
 
         private MemoryStream Bytes() => new MemoryStream(_bytes!, 0, _length, writable: false);
 
+        /// <summary>The text for messages: decoded as declared, or as a byte order mark says (the mark left out), invalid bytes replaced.</summary>
         private string Decode()
         {
             if (_bytes == null || _length == 0)
@@ -100,22 +101,8 @@ namespace OAuthAudit.Engine.Api
                 return string.Empty;
             }
 
-            if (!StartsLikeByteOrderMark())
-            {
-                return _encoding.GetString(_bytes, 0, _length);
-            }
-
-            using (var reader = new StreamReader(Bytes(), _encoding, detectEncodingFromByteOrderMarks: true))
-            {
-                return reader.ReadToEnd();
-            }
-        }
-
-        /// <summary>A body whose first byte may begin a byte order mark is decoded by a StreamReader, which detects and skips it.</summary>
-        private bool StartsLikeByteOrderMark()
-        {
-            var first = _bytes![0];
-            return first == 0xEF || first == 0xFE || first == 0xFF || first == 0x00;
+            var (marked, mark) = ByteOrderMark();
+            return (marked ?? _encoding).GetString(_bytes, mark, _length - mark);
         }
     }
 }
